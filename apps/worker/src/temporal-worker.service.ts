@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { AppConfig } from '@kp/shared/config';
+import { temporalConnectionOptions } from '@kp/temporal/temporal-client.service';
+import type { KnelpuntActivities } from '../../../workflows/knelpunt/knelpunt.activities-contract';
+
+export const KNELPUNT_ACTIVITIES = Symbol('KNELPUNT_ACTIVITIES');
+
+/** Where the workflow code comes from: a prebuilt bundle in production, the sources otherwise. */
+export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  if (config.WORKFLOW_BUNDLE_PATH) return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
+  return { workflowsPath: require.resolve('../../../workflows') };
+}
+
+/**
+ * Nest owns the worker's life: it starts on bootstrap (not awaited, so the process can serve health),
+ * drains on shutdown, and a crash of the worker ends the process so the supervisor restarts it.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private worker: Worker | null = null;
+  private connection: NativeConnection | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(KNELPUNT_ACTIVITIES) private readonly activities: KnelpuntActivities,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, tls } = temporalConnectionOptions(this.config);
+    this.connection = await NativeConnection.connect({ address, tls, apiKey: this.config.TEMPORAL_API_KEY });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      activities: this.activities,
+      ...workflowSource(this.config),
+      shutdownGraceTime: '10s',
+    });
+    this.running = this.worker.run().catch((err: unknown) => {
+      this.logger.error(`Temporal-worker gestopt met een fout: ${String(err)}`);
+      process.exitCode = 1;
+      throw err;
+    });
+    this.logger.log(`Temporal-worker draait op taakwachtrij '${this.config.TEMPORAL_TASK_QUEUE}' (${address})`);
+  }
+
+  /** Resolves when the worker stops (used by main to keep the process alive). */
+  done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@kp/shared/config';
+import { DatabaseModule } from '@kp/shared/database';
+import { KnelpuntenActivitiesModule } from '@kp/knelpunten/knelpunten.module';
+import { KnelpuntProjectionActivities } from '@kp/knelpunten/activities/knelpunt-projection.activities';
+import { TermijnenModule } from '@kp/termijnen/termijnen.module';
+import { TermijnActivities } from '@kp/termijnen/activities/termijn.activities';
+import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
+import { NotificatieActivities } from '@kp/notificaties/activities/notificatie.activities';
+import { AcuModule } from '@kp/acu/acu.module';
+import { AcuActivities } from '@kp/acu/activities/acu.activities';
+import type { KnelpuntActivities } from '../../../workflows/knelpunt/knelpunt.activities-contract';
+import { KNELPUNT_ACTIVITIES, TemporalWorkerService } from './temporal-worker.service';
+
+/** Maps the workflow's activity contract onto the bounded contexts' activity adapters. */
+export function knelpuntActivities(
+  projection: KnelpuntProjectionActivities,
+  termijnen: TermijnActivities,
+  notificaties: NotificatieActivities,
+  acu: AcuActivities,
+): KnelpuntActivities {
+  return {
+    projectKnelpunt: (i) => projection.projectKnelpunt(i),
+    planDeadline: (i) => termijnen.planDeadline(i),
+    recomputeDeadline: (i) => termijnen.recomputeDeadline(i),
+    notify: (i) => notificaties.notify(i),
+    placeOnAcuAgenda: (i) => acu.placeOnAcuAgenda(i),
+    carryOverAcuItem: (i) => acu.carryOverAcuItem(i),
+    closeAcuItem: (i) => acu.closeAcuItem(i),
+  };
+}
+
+@Module({})
+export class WorkerModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.withConfig(config),
+        DatabaseModule.forRoot({ migrate: false }),
+        KnelpuntenActivitiesModule,
+        TermijnenModule,
+        NotificatiesModule,
+        AcuModule,
+      ],
+      providers: [
+        {
+          provide: KNELPUNT_ACTIVITIES,
+          inject: [KnelpuntProjectionActivities, TermijnActivities, NotificatieActivities, AcuActivities],
+          useFactory: knelpuntActivities,
+        },
+        TemporalWorkerService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './knelpunt';
+export * from './werkdagen';
+export * from './termijnen';

@@ -1,0 +1,2 @@
+export * from './deadline-state';
+export * from './plan-deadline';

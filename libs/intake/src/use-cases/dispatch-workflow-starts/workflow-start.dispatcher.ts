@@ -1,0 +1,94 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@kp/shared/config';
+import { KnelpuntWorkflowGateway } from '@kp/knelpunten/workflow/knelpunt-workflow.gateway';
+import { WorkflowStartRepository } from '../../repositories/workflow-start.repository';
+
+/**
+ * Drains the workflow-start outbox: right after an intake commits, and every OUTBOX_INTERVAL_MS,
+ * so Standen accepted while Temporal was down get their workflows once it is back.
+ * Starting is idempotent (the workflow id is derived from the knelpunt id).
+ */
+@Injectable()
+export class WorkflowStartDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkflowStartDispatcher.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<{ started: number; failed: number }> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly starts: WorkflowStartRepository,
+    private readonly gateway: KnelpuntWorkflowGateway,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.config.OUTBOX_INTERVAL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Schedules a drain now (coalesced with one already running). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.dispatchPending()
+      .catch((err: unknown) => {
+        this.logger.warn(`Outbox niet verwerkt: ${String(err)}`);
+        return { started: 0, failed: 0 };
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Starts pending workflows; stops at the first connection failure (Temporal down). */
+  async dispatchPending(batch = 100): Promise<{ started: number; failed: number }> {
+    let started = 0;
+    let failed = 0;
+    for (;;) {
+      const pending = await this.starts.pending(batch);
+      if (pending.length === 0) return { started, failed };
+      for (const p of pending) {
+        if (this.stopped) return { started, failed };
+        try {
+          await this.gateway.start({
+            knelpuntId: p.knelpuntId,
+            reference: p.reference,
+            organisation: p.organisation,
+            driehoek: p.driehoek,
+            submittedAt: new Date(p.submittedAt).toISOString(),
+            features: { searchAttributes: this.config.TEMPORAL_SEARCH_ATTRIBUTES },
+          });
+          await this.starts.markStarted(p.knelpuntId);
+          started += 1;
+        } catch (err) {
+          failed += 1;
+          await this.starts.markFailed(p.knelpuntId, err instanceof Error ? err.message : String(err));
+          this.logger.warn(`Workflow voor knelpunt ${p.knelpuntId} nog niet gestart (wordt opnieuw geprobeerd): ${String(err)}`);
+          return { started, failed };
+        }
+      }
+      if (pending.length < batch) return { started, failed };
+    }
+  }
+
+  /** Resolves once the outbox is empty or the timeout passes (used by tests and health). */
+  async drain(): Promise<void> {
+    this.kick();
+    while (this.running) await this.running;
+  }
+}

@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DECISIONS, DEADLINE_KINDS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
+
+const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export class ListKnelpuntenQueryDto {
+  @ApiPropertyOptional({ description: 'Code van de organisatie' })
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(16, { message: 'mag maximaal $constraint1 tekens bevatten' })
+  organisation?: string;
+
+  @ApiPropertyOptional({ description: 'Code van de driehoek' })
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(16, { message: 'mag maximaal $constraint1 tekens bevatten' })
+  driehoek?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `moet een van de volgende statussen zijn: ${STATUSES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: THEMES })
+  @IsOptional()
+  @IsIn(THEMES, { message: `moet een van de volgende thema's zijn: ${THEMES.join(', ')}` })
+  theme?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'moet true of false zijn' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Zoektekst (titel, beschrijving, wet, kenmerk)' })
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(200, { message: 'mag maximaal $constraint1 tekens bevatten' })
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'moet een geheel getal zijn' })
+  @Min(1, { message: 'moet minstens $constraint1 zijn' })
+  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Cursor uit nextCursor van de vorige pagina' })
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(500, { message: 'is geen geldige cursor' })
+  cursor?: string;
+}
+
+export class QueueQueryDto {
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'moet true of false zijn' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'moet een geheel getal zijn' })
+  @Min(1, { message: 'moet minstens $constraint1 zijn' })
+  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(500, { message: 'is geen geldige cursor' })
+  cursor?: string;
+}
+
+export class KnelpuntIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'moet een geldige UUID zijn' })
+  id: string;
+}
+
+const TEXT = { message: 'moet tekst zijn' };
+const LONG = { message: 'mag maximaal $constraint1 tekens bevatten' };
+
+/** `{ decision, ...fields }`: every field any decision uses; which are required is checked per decision. */
+export class DecisionRequestDto {
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS, { message: `moet een van de volgende beslissingen zijn: ${DECISIONS.join(', ')}` })
+  decision: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(300, LONG) owner?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsString(TEXT) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'moet een datum zijn (JJJJ-MM-DD)' }) targetDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) plan?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) question?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) response?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) motivation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(64, LONG) instrument?: string;
+  @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsString(TEXT) @MaxLength(32, LONG) outcome?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsString(TEXT) @MaxLength(64, LONG) targetKnelpuntId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsString(TEXT) @MaxLength(64, LONG) clusterId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(100, LONG) team?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(300, LONG) lead?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(64, LONG) result?: string;
+}
+
+export class VoortgangRequestDto {
+  @ApiProperty({ maxLength: 10000 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString(TEXT)
+  @Matches(/\S/, { message: 'is verplicht en mag niet leeg zijn' })
+  @MaxLength(10000, LONG)
+  summary: string;
+}
+
+export class ExtensionDto {
+  @ApiProperty({ minimum: 1, maximum: 366 })
+  @IsInt({ message: 'moet een geheel getal zijn' })
+  @Min(1, { message: 'moet minstens $constraint1 zijn' })
+  @Max(366, { message: 'mag hoogstens $constraint1 zijn' })
+  amount: number;
+
+  @ApiProperty({ enum: ['werkdagen', 'dagen', 'weken', 'maanden'] })
+  @IsIn(['werkdagen', 'dagen', 'weken', 'maanden'], { message: 'moet werkdagen, dagen, weken of maanden zijn' })
+  unit: 'werkdagen' | 'dagen' | 'weken' | 'maanden';
+}
+
+export class DeadlineActionRequestDto {
+  @ApiProperty({ enum: ['opschorten', 'hervatten', 'verlengen'] })
+  @IsIn(['opschorten', 'hervatten', 'verlengen'], { message: 'moet opschorten, hervatten of verlengen zijn' })
+  action: 'opschorten' | 'hervatten' | 'verlengen';
+
+  @ApiProperty({ description: `Id of soort van de termijn (${DEADLINE_KINDS.join(', ')})` })
+  @IsString(TEXT)
+  @MaxLength(64, LONG)
+  deadline: string;
+
+  @ApiProperty()
+  @IsString(TEXT)
+  @Matches(/\S/, { message: 'is verplicht en mag niet leeg zijn' })
+  @MaxLength(2000, LONG)
+  reason: string;
+
+  @ApiPropertyOptional({ type: ExtensionDto })
+  @IsOptional()
+  @ValidateNested({ message: 'moet een object { amount, unit } zijn' })
+  @Type(() => ExtensionDto)
+  extension?: ExtensionDto;
+}

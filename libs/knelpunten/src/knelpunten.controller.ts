@@ -1,0 +1,110 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
+import { Principal } from '@kp/toegang/principal';
+import {
+  DeadlineActionRequestDto,
+  DecisionRequestDto,
+  KnelpuntIdParamDto,
+  ListKnelpuntenQueryDto,
+  QueueQueryDto,
+  VoortgangRequestDto,
+} from './dtos/knelpunt.dto';
+import { KnelpuntDetailDto, KnelpuntPageDto } from './dtos/knelpunt-response.dto';
+import { ListKnelpuntenUseCase } from './use-cases/list-knelpunten/list-knelpunten.use-case';
+import { GetKnelpuntUseCase } from './use-cases/get-knelpunt/get-knelpunt.use-case';
+import { DecideKnelpuntUseCase } from './use-cases/decide-knelpunt/decide-knelpunt.use-case';
+import { AddVoortgangUseCase } from './use-cases/add-voortgang/add-voortgang.use-case';
+import { ChangeDeadlineUseCase } from './use-cases/change-deadline/change-deadline.use-case';
+import { GetDriehoekQueueUseCase } from './use-cases/get-driehoek-queue/get-driehoek-queue.use-case';
+import { DriehoekCodeParamDto } from './dtos/driehoek-param.dto';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Maakt een herhaald verzoek veilig' };
+
+@ApiTags('knelpunten')
+@Controller({ path: 'knelpunten' })
+export class KnelpuntenController {
+  constructor(
+    private readonly list: ListKnelpuntenUseCase,
+    private readonly get: GetKnelpuntUseCase,
+    private readonly decide: DecideKnelpuntUseCase,
+    private readonly voortgang: AddVoortgangUseCase,
+    private readonly deadline: ChangeDeadlineUseCase,
+  ) {}
+
+  @Get()
+  @Policy('indiener', 'driehoek', 'acu', 'programmadirectie', 'admin')
+  @ApiOperation({ summary: 'Knelpunten binnen uw bereik, nieuwste eerst (keyset-paginering)' })
+  @ApiOkResponse({ type: KnelpuntPageDto })
+  listKnelpunten(@CurrentPrincipal() p: Principal, @Query() query: ListKnelpuntenQueryDto): Promise<KnelpuntPageDto> {
+    return this.list.execute(p, query);
+  }
+
+  @Get(':id')
+  @Policy('indiener', 'driehoek', 'acu', 'programmadirectie', 'admin')
+  @ApiOperation({ summary: 'Eén knelpunt met status, termijnen en tijdlijn' })
+  @ApiOkResponse({ type: KnelpuntDetailDto })
+  getKnelpunt(@CurrentPrincipal() p: Principal, @Param() params: KnelpuntIdParamDto): Promise<KnelpuntDetailDto> {
+    return this.get.execute(p, params.id);
+  }
+
+  @Post(':id/decisions')
+  @HttpCode(200)
+  @Policy('indiener', 'driehoek', 'acu', 'programmadirectie')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Een beslissing nemen; de workflow weigert wat nu niet mag (409 met allowed)' })
+  @ApiOkResponse({ type: KnelpuntDetailDto })
+  @ApiConflictResponse({ description: 'Beslissing niet toegestaan in de huidige status' })
+  takeDecision(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: KnelpuntIdParamDto,
+    @Body() body: DecisionRequestDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<KnelpuntDetailDto> {
+    return this.decide.execute(p, params.id, body, key);
+  }
+
+  @Post(':id/voortgang')
+  @HttpCode(200)
+  @Policy('indiener', 'driehoek', 'acu')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Voortgang toevoegen aan een knelpunt in aanpak' })
+  @ApiOkResponse({ type: KnelpuntDetailDto })
+  addVoortgang(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: KnelpuntIdParamDto,
+    @Body() body: VoortgangRequestDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<KnelpuntDetailDto> {
+    return this.voortgang.execute(p, params.id, body.summary, key);
+  }
+
+  @Post(':id/deadline-actions')
+  @HttpCode(200)
+  @Policy('driehoek', 'acu', 'programmadirectie')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Een lopende termijn opschorten, hervatten of verlengen (met reden)' })
+  @ApiOkResponse({ type: KnelpuntDetailDto })
+  changeDeadline(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: KnelpuntIdParamDto,
+    @Body() body: DeadlineActionRequestDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<KnelpuntDetailDto> {
+    return this.deadline.execute(p, params.id, body, key);
+  }
+}
+
+@ApiTags('knelpunten')
+@Controller({ path: 'driehoeken' })
+export class DriehoekQueueController {
+  constructor(private readonly queue: GetDriehoekQueueUseCase) {}
+
+  @Get(':code/queue')
+  @Policy('driehoek', 'programmadirectie', 'admin')
+  @ApiOperation({ summary: 'Werkvoorraad van een driehoek: open knelpunten, meest urgent eerst' })
+  @ApiOkResponse({ type: KnelpuntPageDto })
+  getQueue(@CurrentPrincipal() p: Principal, @Param() params: DriehoekCodeParamDto, @Query() query: QueueQueryDto): Promise<KnelpuntPageDto> {
+    return this.queue.execute(p, params.code, query);
+  }
+}

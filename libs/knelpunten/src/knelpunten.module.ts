@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { KnelpuntRepository } from './repositories/knelpunt.repository';
+import { KnelpuntProjectionRepository } from './repositories/knelpunt-projection.repository';
+import { KnelpuntProjectionActivities } from './activities/knelpunt-projection.activities';
+import { KnelpuntWorkflowGateway } from './workflow/knelpunt-workflow.gateway';
+import { ListKnelpuntenUseCase } from './use-cases/list-knelpunten/list-knelpunten.use-case';
+import { GetKnelpuntUseCase } from './use-cases/get-knelpunt/get-knelpunt.use-case';
+import { DecideKnelpuntUseCase } from './use-cases/decide-knelpunt/decide-knelpunt.use-case';
+import { AddVoortgangUseCase } from './use-cases/add-voortgang/add-voortgang.use-case';
+import { ChangeDeadlineUseCase } from './use-cases/change-deadline/change-deadline.use-case';
+import { GetDriehoekQueueUseCase } from './use-cases/get-driehoek-queue/get-driehoek-queue.use-case';
+import { DriehoekQueueController, KnelpuntenController } from './knelpunten.controller';
+
+@Module({
+  controllers: [KnelpuntenController, DriehoekQueueController],
+  providers: [
+    KnelpuntRepository,
+    KnelpuntProjectionRepository,
+    KnelpuntProjectionActivities,
+    KnelpuntWorkflowGateway,
+    ListKnelpuntenUseCase,
+    GetKnelpuntUseCase,
+    DecideKnelpuntUseCase,
+    AddVoortgangUseCase,
+    ChangeDeadlineUseCase,
+    GetDriehoekQueueUseCase,
+  ],
+  exports: [KnelpuntRepository, KnelpuntProjectionActivities, KnelpuntWorkflowGateway, GetKnelpuntUseCase, DecideKnelpuntUseCase],
+})
+export class KnelpuntenModule {}
+
+/** The worker's slice: only the projection activity and its repository. */
+@Module({
+  providers: [KnelpuntProjectionRepository, KnelpuntProjectionActivities],
+  exports: [KnelpuntProjectionActivities],
+})
+export class KnelpuntenActivitiesModule {}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { KnelpuntScope } from '@kp/toegang/scope';
+import { KnelpuntEntity } from '../entities/knelpunt.entity';
+import { TimelineEntryEntity } from '../entities/timeline-entry.entity';
+
+export interface KnelpuntFilter {
+  organisation?: string;
+  driehoek?: string;
+  status?: string;
+  theme?: string;
+  overdue?: boolean;
+  q?: string;
+  limit: number;
+  /** keyset: the last row's (created_at, id) */
+  after?: { createdAt: string; id: string };
+}
+
+export interface QueueFilter {
+  driehoek: string;
+  overdue?: boolean;
+  limit: number;
+  /** keyset: the last row's (urgency, next_due_at, id) */
+  after?: { urgency: number; nextDueAt: string | null; id: string };
+}
+
+const COLUMNS = `id, reference, stand_id AS "standId", organisation_code AS "organisationCode", driehoek_code AS "driehoekCode",
+  position, title, description, theme, law, ministry_code AS "ministryCode", impact, proposed_solution AS "proposedSolution",
+  external_ref AS "externalRef", status, outcome, escalated, overdue, next_due_at AS "nextDueAt", deadlines, details,
+  projection_version AS "projectionVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** Scope is part of every signature: the SQL itself only returns rows the caller may see. */
+function scopeSql(scope: KnelpuntScope, params: unknown[]): string {
+  if (scope.all) return 'TRUE';
+  const parts: string[] = [];
+  if (scope.organisation) {
+    params.push(scope.organisation);
+    parts.push(`organisation_code = $${params.length}`);
+  }
+  if (scope.driehoek) {
+    params.push(scope.driehoek);
+    parts.push(`driehoek_code = $${params.length}`);
+  }
+  if (scope.escalatedOnly) parts.push('escalated');
+  return parts.length > 0 ? parts.join(' AND ') : 'FALSE';
+}
+
+@Injectable()
+export class KnelpuntRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async findById(id: string, scope: KnelpuntScope): Promise<KnelpuntEntity | null> {
+    const params: unknown[] = [id];
+    const where = scopeSql(scope, params);
+    const rows: KnelpuntEntity[] = await this.ds.query(`SELECT ${COLUMNS} FROM knelpunten WHERE id = $1 AND (${where})`, params);
+    return rows[0] ?? null;
+  }
+
+  /** Whether the knelpunt exists at all (to tell 404 from 403 without leaking content). */
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM knelpunten WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  async list(scope: KnelpuntScope, f: KnelpuntFilter): Promise<KnelpuntEntity[]> {
+    const params: unknown[] = [];
+    const where: string[] = [`(${scopeSql(scope, params)})`];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.organisation) add('organisation_code = ?', f.organisation);
+    if (f.driehoek) add('driehoek_code = ?', f.driehoek);
+    if (f.status) add('status = ?', f.status);
+    if (f.theme) add('theme = ?', f.theme);
+    if (f.overdue !== undefined) add('overdue = ?', f.overdue);
+    if (f.q) add(`search @@ websearch_to_tsquery('dutch', ?)`, f.q);
+    if (f.after) {
+      params.push(f.after.createdAt, f.after.id);
+      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(f.limit + 1);
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM knelpunten WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Open items of a driehoek, most urgent first: overdue, then nearest due date, then the rest. */
+  async queue(f: QueueFilter): Promise<(KnelpuntEntity & { urgency: number })[]> {
+    const params: unknown[] = [f.driehoek];
+    const where = [`driehoek_code = $1`, `status <> 'afgesloten'`];
+    if (f.overdue !== undefined) {
+      params.push(f.overdue);
+      where.push(`overdue = $${params.length}`);
+    }
+    const urgency = `(CASE WHEN overdue THEN 0 WHEN next_due_at IS NOT NULL THEN 1 ELSE 2 END)`;
+    const due = `coalesce(next_due_at, 'infinity'::timestamptz)`;
+    if (f.after) {
+      params.push(f.after.urgency, f.after.nextDueAt ?? 'infinity', f.after.id);
+      const n = params.length;
+      where.push(`(${urgency}, ${due}, id) > ($${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`);
+    }
+    params.push(f.limit + 1);
+    return this.ds.query(
+      `SELECT ${COLUMNS}, ${urgency} AS urgency FROM knelpunten WHERE ${where.join(' AND ')}
+       ORDER BY ${urgency}, ${due}, id LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  timeline(knelpuntId: string): Promise<TimelineEntryEntity[]> {
+    return this.ds.manager.find(TimelineEntryEntity, { where: { knelpuntId }, order: { at: 'ASC', seq: 'ASC' } });
+  }
+
+  async appendTimeline(entry: Omit<TimelineEntryEntity, 'seq'>): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO knelpunt_timeline (id, knelpunt_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      [entry.id, entry.knelpuntId, entry.at, entry.type, JSON.stringify(entry.actor), JSON.stringify(entry.data)],
+    );
+  }
+}

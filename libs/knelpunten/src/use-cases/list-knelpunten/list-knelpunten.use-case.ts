@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { Page, decodeCursor, encodeCursor } from '@kp/shared/http';
+import { Principal } from '@kp/toegang/principal';
+import { scopeFor } from '@kp/toegang/scope';
+import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
+import { ListKnelpuntenQueryDto } from '../../dtos/knelpunt.dto';
+import { KnelpuntSummaryDto } from '../../dtos/knelpunt-response.dto';
+import { toSummary } from '../../mappers/knelpunt.mapper';
+
+@Injectable()
+export class ListKnelpuntenUseCase {
+  constructor(private readonly knelpunten: KnelpuntRepository) {}
+
+  async execute(principal: Principal, query: ListKnelpuntenQueryDto): Promise<Page<KnelpuntSummaryDto>> {
+    const limit = query.limit ?? 25;
+    let after: { createdAt: string; id: string } | undefined;
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
+        decodeCursor('', 2);
+      }
+      after = { createdAt: createdAt as string, id: id as string };
+    }
+    const rows = await this.knelpunten.list(scopeFor(principal), {
+      organisation: query.organisation?.toUpperCase(),
+      driehoek: query.driehoek?.toUpperCase(),
+      status: query.status,
+      theme: query.theme,
+      overdue: query.overdue,
+      q: query.q,
+      limit,
+      after,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.createdAt).toISOString(), last.id]) : null,
+    };
+  }
+}

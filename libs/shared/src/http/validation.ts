@@ -1,0 +1,54 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainException, InvalidParam } from '../errors';
+
+/** Dutch reasons for class-validator constraints that carry no explicit message. */
+const DUTCH_REASONS: Record<string, string> = {
+  whitelistValidation: 'is geen toegestaan veld',
+  isNotEmpty: 'is verplicht',
+  isDefined: 'is verplicht',
+  isString: 'moet tekst zijn',
+  isInt: 'moet een geheel getal zijn',
+  isBoolean: 'moet true of false zijn',
+  isArray: 'moet een lijst zijn',
+  isObject: 'moet een object zijn',
+  isUuid: 'moet een geldige UUID zijn',
+  isUUID: 'moet een geldige UUID zijn',
+  isDateString: 'moet een datum zijn (JJJJ-MM-DD)',
+  isISO8601: 'moet een datum zijn (JJJJ-MM-DD)',
+  isUrl: 'moet een geldige URL zijn',
+  isIn: 'heeft geen toegestane waarde',
+  isEnum: 'heeft geen toegestane waarde',
+  nestedValidation: 'moet een object zijn',
+};
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): InvalidParam[] {
+  const out: InvalidParam[] = [];
+  for (const e of errors) {
+    const isIndex = /^\d+$/.test(e.property);
+    const name = parent ? (isIndex ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    for (const [key, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ name, reason: translate(key, message) });
+    }
+    if (e.children && e.children.length > 0) out.push(...flattenValidationErrors(e.children, name));
+  }
+  return out;
+}
+
+function translate(key: string, message: string): string {
+  // Messages set explicitly in DTOs are Dutch already; class-validator defaults are English.
+  const looksEnglish = /\b(must|should|property|each value)\b/.test(message);
+  if (!looksEnglish) return message;
+  return DUTCH_REASONS[key] ?? 'is ongeldig';
+}
+
+/** The one global ValidationPipe: whitelist, forbid unknown fields, transform; Dutch field errors. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => DomainException.validation(flattenValidationErrors(errors)),
+  });
+}

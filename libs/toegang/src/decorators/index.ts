@@ -1,0 +1,3 @@
+export * from './policy.decorator';
+export * from './route-policy';
+export * from './principal.decorator';

@@ -1,0 +1,5 @@
+import { Init1763800000000 } from './1763800000000-init';
+import { Lifecycle1763900000000 } from './1763900000000-lifecycle';
+
+/** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
+export const MIGRATIONS = [Init1763800000000, Lifecycle1763900000000];

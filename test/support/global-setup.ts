@@ -1,0 +1,48 @@
+/**
+ * Starts the real components once per test run, on free ports, in throwaway directories:
+ * an embedded PostgreSQL with a migrated and seeded template database (cloned per spec file),
+ * a Temporal dev server (in memory), and a prebuilt workflow bundle.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { startEmbeddedPostgres } from '../../scripts/infra/postgres';
+import { startTemporalDevServer } from '../../scripts/infra/temporal-dev-server';
+import { prepareTimeSkippingServer } from '../../scripts/infra/time-skipping';
+import { dataSourceOptions, runMigrations } from '../../libs/shared/src/database/data-source';
+import { seedReferenceData } from '../../libs/referentie/src/seed/seed-reference-data';
+
+export const TEMPLATE_DB = 'kp_template';
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const root = mkdtempSync(join(tmpdir(), 'knelpunten-test-'));
+  const [pg, temporal, bundle] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: join(root, 'pg'), persistent: false, databaseName: TEMPLATE_DB }),
+    startTemporalDevServer({ uiPort: null, logFile: join(root, 'temporal.log') }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: undefined }).then((b) => {
+      const path = join(root, 'workflow-bundle.js');
+      writeFileSync(path, b.code);
+      return path;
+    }),
+    prepareTimeSkippingServer().catch((err: unknown) => {
+      process.stderr.write(`[test] time-skipping server unavailable: ${String(err)}\n`);
+    }),
+  ]);
+  await runMigrations(pg.url);
+  const ds = new DataSource(dataSourceOptions(pg.url));
+  await ds.initialize();
+  await seedReferenceData(ds);
+  await ds.destroy();
+
+  const adminUrl = pg.url.replace(/\/[^/]+$/, '/postgres');
+  process.env.KP_TEST_ROOT = root;
+  process.env.KP_TEST_PG_ADMIN_URL = adminUrl;
+  process.env.KP_TEST_TEMPLATE_DB = TEMPLATE_DB;
+  process.env.KP_TEST_TEMPORAL_ADDRESS = temporal.address;
+  process.env.KP_TEST_WORKFLOW_BUNDLE = bundle;
+  (globalThis as Record<string, unknown>).__KP_HANDLES__ = { pg, temporal };
+  process.stderr.write(`[test] PostgreSQL ${pg.url}, Temporal ${temporal.address}, ready in ${Date.now() - started} ms\n`);
+}
