@@ -122,10 +122,11 @@ export const EQUATED_DAY_SEEDS: readonly { date: string; name: string }[] = [
 ];
 
 /** The organisation (and driehoek) codes of DOMAIN.md at the time of writing. */
+// prettier-ignore
 const ORGANISATION_CODES = [
   'UWV', 'SVB', 'DUO', 'BD', 'DT', 'DOUANE', 'CAK', 'CIBG', 'CIZ', 'CJIB', 'IND', 'DJI', 'JUSTIS', 'COA', 'RVO',
   'RDW', 'CBR', 'KADASTER', 'LOGIUS', 'RVIG', 'NVWA', 'ILT', 'RWS', 'KVK', 'ZIN', 'NLA', 'IB', 'RVR', 'RVDK', 'VNG',
-]; // prettier-ignore
+];
 
 /** Example addresses only (reserved `.example` top-level domain): real addresses are configured per environment. */
 export const CONTACT_SEEDS: readonly { role: string; scope: string | null; email: string }[] = [
@@ -225,7 +226,9 @@ export class Lifecycle1763900000000 implements MigrationInterface {
       scope varchar(16),
       email varchar(320) NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE UNIQUE INDEX notification_contacts_identity ON notification_contacts (role, (coalesce(scope, '')), lower(email))`);
+    await q.query(
+      `CREATE UNIQUE INDEX notification_contacts_identity ON notification_contacts (role, (coalesce(scope, '')), lower(email))`,
+    );
     for (const c of CONTACT_SEEDS) {
       await q.query(`INSERT INTO notification_contacts (role, scope, email) VALUES ($1, $2, $3)`, [c.role, c.scope, c.email]);
     }
@@ -272,7 +275,8 @@ export class Lifecycle1763900000000 implements MigrationInterface {
       knelpunt_id uuid NOT NULL REFERENCES knelpunten(id),
       added_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (cluster_id, knelpunt_id))`);
-    await q.query(`CREATE INDEX acu_cluster_members_knelpunt_idx ON acu_cluster_members (knelpunt_id)`);
+    // A knelpunt belongs to at most one cluster: the ACU decides once for it.
+    await q.query(`CREATE UNIQUE INDEX acu_cluster_members_knelpunt_idx ON acu_cluster_members (knelpunt_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -230,10 +230,30 @@ function hasCluster(dataDir: string): boolean {
 
 /** Entries that an (interrupted) initdb leaves behind; only these may be wiped automatically. */
 const PG_ENTRIES = new Set([
-  'base', 'global', 'pg_commit_ts', 'pg_dynshmem', 'pg_hba.conf', 'pg_ident.conf', 'pg_logical',
-  'pg_multixact', 'pg_notify', 'pg_replslot', 'pg_serial', 'pg_snapshots', 'pg_stat', 'pg_stat_tmp',
-  'pg_subtrans', 'pg_tblspc', 'pg_twophase', 'pg_wal', 'pg_xact', 'postgresql.auto.conf',
-  'postgresql.conf', 'postmaster.opts', 'postmaster.pid', 'PG_VERSION',
+  'base',
+  'global',
+  'pg_commit_ts',
+  'pg_dynshmem',
+  'pg_hba.conf',
+  'pg_ident.conf',
+  'pg_logical',
+  'pg_multixact',
+  'pg_notify',
+  'pg_replslot',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat',
+  'pg_stat_tmp',
+  'pg_subtrans',
+  'pg_tblspc',
+  'pg_twophase',
+  'pg_wal',
+  'pg_xact',
+  'postgresql.auto.conf',
+  'postgresql.conf',
+  'postmaster.opts',
+  'postmaster.pid',
+  'PG_VERSION',
 ]);
 
 /** Prepares an empty directory for initdb. */
@@ -288,9 +308,7 @@ function removeStalePidFile(dataDir: string): void {
     const cmd = processCommand(pid);
     // /proc is unavailable on some platforms: then trust the pid file.
     if (cmd === '' || /postgres|postmaster/.test(cmd)) {
-      throw new Error(
-        `PostgreSQL already runs on data directory ${dataDir} (pid ${pid}). Stop it first (kill -INT ${pid}).`,
-      );
+      throw new Error(`PostgreSQL already runs on data directory ${dataDir} (pid ${pid}). Stop it first (kill -INT ${pid}).`);
     }
   }
   infraLog(`removing stale ${pidFile} (pid ${Number.isNaN(pid) ? '?' : pid} is not a running PostgreSQL)`);
@@ -360,12 +378,17 @@ function spawnPostgres(
   logFile: string | undefined,
 ): StartedServer {
   const args = [
-    '-D', dataDir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
     // TCP only: the default socket directory may not exist / be writable.
-    '-c', 'unix_socket_directories=',
-    '-c', 'logging_collector=off',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'logging_collector=off',
     ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   const child = spawn(bins.postgres, args, {
@@ -485,7 +508,13 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
     infraLog(`initialising PostgreSQL cluster in ${dataDir}`);
     prepareEmptyDataDir(dataDir, opts.persistent);
     if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
-    await runInitdb(bins, dataDir, runAs, fast);
+    try {
+      await runInitdb(bins, dataDir, runAs, fast);
+    } catch (err) {
+      // Never leave a half-initialised cluster behind (it would block the next start).
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
   }
 
   let port = opts.port ?? (await freePort());

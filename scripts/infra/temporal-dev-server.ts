@@ -59,14 +59,21 @@ function buildArgs(
   const args = [
     'server',
     'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--log-level', 'warn',
-    '--log-format', 'text',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'warn',
+    '--log-format',
+    'text',
     // Same dynamic config the SDK's TestWorkflowEnvironment.createLocal passes.
-    '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    '--dynamic-config-value',
+    'frontend.enableServerVersionCheck=false',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
   ];
   if (uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
@@ -87,12 +94,7 @@ async function pickUiPort(opts: StartTemporalDevServerOptions, port: number): Pr
 }
 
 /** Waits until the frontend answers DescribeNamespace; rejects early when the process dies. */
-async function waitUntilReady(
-  child: ReturnType<typeof spawn>,
-  tail: OutputTail,
-  address: string,
-  namespace: string,
-): Promise<void> {
+async function waitUntilReady(child: ReturnType<typeof spawn>, tail: OutputTail, address: string, namespace: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastError = '';
   const [host, portText] = address.split(':');

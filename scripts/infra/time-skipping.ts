@@ -7,9 +7,13 @@
  * server from Maven Central (io.temporal:temporal-test-server) on the JVM and
  * is passed to the SDK as an "existing-path" executable:
  *
- *   await TestWorkflowEnvironment.createTimeSkipping({
+ *   const env = await TestWorkflowEnvironment.createTimeSkipping({
  *     server: { executable: timeSkippingServerExecutable() },
  *   });
+ *   await registerSearchAttributes(env.connection); // the test server knows no custom ones
+ *
+ * Not supported by the test server: ListWorkflowExecutions / CountWorkflowExecutions
+ * (visibility queries) and ListSearchAttributes; use the dev server for those.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,22 +83,55 @@ const INDEXED_VALUE_TYPES: Record<SearchAttributeTypeName, number> = {
   KeywordList: 7,
 };
 
+const GRPC_ALREADY_EXISTS = 6;
+const GRPC_UNIMPLEMENTED = 12;
+
+function grpcCode(err: unknown): number | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
 /**
- * Registers the custom search attributes (default: SEARCH_ATTRIBUTES) through
- * the OperatorService, skipping those that already exist. Works for the
- * time-skipping test server and for a dev server.
+ * Registers custom search attributes (default: SEARCH_ATTRIBUTES) through the
+ * OperatorService, skipping those that already exist.
+ *
+ * Needed on the time-skipping test server: it rejects unknown search
+ * attributes (upsert fails the workflow task with "search attribute X is not
+ * defined", starting with them fails with INVALID_ARGUMENT) and starts with
+ * only the system ones. It implements AddSearchAttributes but not
+ * ListSearchAttributes, hence the one-by-one fallback. Also works against a
+ * dev server (where startTemporalDevServer already registers them).
+ * Call it once per environment, after createTimeSkipping().
  */
 export async function registerSearchAttributes(
   connection: Connection,
   namespace = 'default',
   attributes: Record<string, SearchAttributeTypeName> = SEARCH_ATTRIBUTES,
 ): Promise<void> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const known = new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
-  const missing: Record<string, IndexedValueType> = {};
-  for (const [name, type] of Object.entries(attributes)) {
-    if (!known.has(name)) missing[name] = INDEXED_VALUE_TYPES[type] as IndexedValueType;
+  let known: Set<string> | undefined;
+  try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    known = new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
+  } catch (err) {
+    if (grpcCode(err) !== GRPC_UNIMPLEMENTED) throw err;
   }
-  if (Object.keys(missing).length === 0) return;
-  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
+  const missing = Object.entries(attributes).filter(([name]) => !known?.has(name));
+  if (missing.length === 0) return;
+  if (known) {
+    const searchAttributes: Record<string, IndexedValueType> = {};
+    for (const [name, type] of missing) searchAttributes[name] = INDEXED_VALUE_TYPES[type] as IndexedValueType;
+    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+    return;
+  }
+  // No way to list: add one at a time and treat ALREADY_EXISTS as success.
+  for (const [name, type] of missing) {
+    try {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: { [name]: INDEXED_VALUE_TYPES[type] as IndexedValueType },
+      });
+    } catch (err) {
+      if (grpcCode(err) !== GRPC_ALREADY_EXISTS) throw err;
+    }
+  }
 }

@@ -4,6 +4,7 @@
  * a Temporal dev server (in memory), and a prebuilt workflow bundle.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { registerPathAliases } from './path-aliases';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -11,12 +12,11 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { startEmbeddedPostgres } from '../../scripts/infra/postgres';
 import { startTemporalDevServer } from '../../scripts/infra/temporal-dev-server';
 import { prepareTimeSkippingServer } from '../../scripts/infra/time-skipping';
-import { dataSourceOptions, runMigrations } from '../../libs/shared/src/database/data-source';
-import { seedReferenceData } from '../../libs/referentie/src/seed/seed-reference-data';
 
 export const TEMPLATE_DB = 'kp_template';
 
 export default async function globalSetup(): Promise<void> {
+  registerPathAliases();
   const started = Date.now();
   const root = mkdtempSync(join(tmpdir(), 'knelpunten-test-'));
   const [pg, temporal, bundle] = await Promise.all([
@@ -31,6 +31,9 @@ export default async function globalSetup(): Promise<void> {
       process.stderr.write(`[test] time-skipping server unavailable: ${String(err)}\n`);
     }),
   ]);
+  // Loaded after the path aliases are registered (jest's moduleNameMapper does not apply to globalSetup).
+  const { dataSourceOptions, runMigrations } = await import('../../libs/shared/src/database/data-source');
+  const { seedReferenceData } = await import('../../libs/referentie/src/seed/seed-reference-data');
   await runMigrations(pg.url);
   const ds = new DataSource(dataSourceOptions(pg.url));
   await ds.initialize();

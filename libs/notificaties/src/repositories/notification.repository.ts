@@ -155,8 +155,8 @@ export class NotificationRepository {
   async markMail(id: string, status: MailStatus, error: string | null = null): Promise<void> {
     const attempted = status === 'verzonden' || status === 'mislukt';
     await this.ds.query(
-      `UPDATE notifications SET mail_status = $2, mail_error = $3,
-         mail_attempts = mail_attempts + $4, mailed_at = CASE WHEN $2 = 'verzonden' THEN now() ELSE mailed_at END
+      `UPDATE notifications SET mail_status = $2::varchar, mail_error = $3::text,
+         mail_attempts = mail_attempts + $4::int, mailed_at = CASE WHEN $2::varchar = 'verzonden' THEN now() ELSE mailed_at END
        WHERE id = $1`,
       [id, status, error === null ? null : error.slice(0, 2000), attempted ? 1 : 0],
     );
@@ -167,7 +167,10 @@ export class NotificationRepository {
   }
 
   /** One page of an inbox, newest first (keyset on created_at, id). Fetches one extra row to know if more follow. */
-  async page(scope: InboxScope, opts: { unread?: boolean; limit: number; after?: { createdAt: string; id: string } }): Promise<NotificationRecord[]> {
+  async page(
+    scope: InboxScope,
+    opts: { unread?: boolean; limit: number; after?: { createdAt: string; id: string } },
+  ): Promise<NotificationRecord[]> {
     const params: unknown[] = [];
     const where = [scopeSql(scope, params)];
     if (opts.unread === true) where.push('read_at IS NULL');

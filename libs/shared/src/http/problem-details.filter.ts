@@ -91,6 +91,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** Fastify's own client errors (malformed JSON, body too large, bad content type) in Dutch. */
   private fastifyDetail(exception: unknown): string | undefined {
     const code = (exception as { code?: unknown }).code;
+    const message = exception instanceof Error ? exception.message : '';
+    if (/not valid JSON|Unexpected (token|end)|JSON/i.test(message) && /JSON/.test(message)) return 'De body is geen geldige JSON.';
+    if (/body is too large/i.test(message)) return 'De body is groter dan toegestaan.';
+    if (/Unsupported Media Type/i.test(message)) return 'Het Content-Type van het verzoek wordt niet ondersteund (gebruik application/json of text/csv).';
     switch (code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -100,7 +104,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return 'Het Content-Type van het verzoek wordt niet ondersteund (gebruik application/json of text/csv).';
       default:
-        if (exception instanceof SyntaxError) return 'De body is geen geldige JSON.';
+        if ((exception as { name?: unknown }).name === 'SyntaxError') return 'De body is geen geldige JSON.';
         return undefined;
     }
   }

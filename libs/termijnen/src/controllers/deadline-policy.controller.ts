@@ -9,7 +9,7 @@ import { ListDeadlinePoliciesUseCase } from '../use-cases/list-deadline-policies
 import { UpsertDeadlinePolicyUseCase } from '../use-cases/upsert-deadline-policy/upsert-deadline-policy.use-case';
 
 @ApiTags('termijnen')
-@Controller('api/v1/deadline-policies')
+@Controller('deadline-policies')
 export class DeadlinePolicyController {
   constructor(
     private readonly list: ListDeadlinePoliciesUseCase,
@@ -20,7 +20,7 @@ export class DeadlinePolicyController {
   @Policy('programmadirectie', 'admin', 'acu', 'driehoek')
   @ApiOperation({ summary: 'Termijnbeleid opvragen: de standaardtermijnen en herinneringen, en de afwijkingen per organisatie' })
   @ApiOkResponse({ type: DeadlinePolicyListDto })
-  async findAll(@Query() query: ListDeadlinePoliciesQueryDto): Promise<DeadlinePolicyListDto> {
+  async listDeadlinePolicies(@Query() query: ListDeadlinePoliciesQueryDto): Promise<DeadlinePolicyListDto> {
     return { items: await this.list.execute(query) };
   }
 
@@ -32,7 +32,7 @@ export class DeadlinePolicyController {
   })
   @ApiOkResponse({ type: DeadlinePolicyDto, description: 'Bestaand beleid vervangen' })
   @ApiCreatedResponse({ type: DeadlinePolicyDto, description: 'Nieuw beleid aangemaakt' })
-  async put(
+  async putDeadlinePolicy(
     @Body() body: UpsertDeadlinePolicyDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,

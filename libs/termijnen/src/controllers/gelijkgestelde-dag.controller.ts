@@ -12,7 +12,7 @@ import { ListGelijkgesteldeDagenUseCase } from '../use-cases/list-gelijkgestelde
 import { AddGelijkgesteldeDagUseCase } from '../use-cases/add-gelijkgestelde-dag/add-gelijkgestelde-dag.use-case';
 
 @ApiTags('termijnen')
-@Controller('api/v1/gelijkgestelde-dagen')
+@Controller('gelijkgestelde-dagen')
 export class GelijkgesteldeDagController {
   constructor(
     private readonly list: ListGelijkgesteldeDagenUseCase,
@@ -23,7 +23,7 @@ export class GelijkgesteldeDagController {
   @Public()
   @ApiOperation({ summary: 'Dagen die bij besluit met een algemeen erkende feestdag zijn gelijkgesteld (geen werkdag)' })
   @ApiOkResponse({ type: GelijkgesteldeDagListDto })
-  async findAll(@Query() query: ListGelijkgesteldeDagenQueryDto): Promise<GelijkgesteldeDagListDto> {
+  async listGelijkgesteldeDagen(@Query() query: ListGelijkgesteldeDagenQueryDto): Promise<GelijkgesteldeDagListDto> {
     return { items: await this.list.execute(query.year) };
   }
 
@@ -32,7 +32,7 @@ export class GelijkgesteldeDagController {
   @Policy('admin', 'programmadirectie')
   @ApiOperation({ summary: 'Een gelijkgestelde dag toevoegen; telt vanaf nu niet meer als werkdag' })
   @ApiCreatedResponse({ type: GelijkgesteldeDagDto })
-  create(@Body() body: AddGelijkgesteldeDagDto, @CurrentPrincipal() principal: Principal): Promise<GelijkgesteldeDagDto> {
+  addGelijkgesteldeDag(@Body() body: AddGelijkgesteldeDagDto, @CurrentPrincipal() principal: Principal): Promise<GelijkgesteldeDagDto> {
     return this.add.execute(body, principal);
   }
 }

@@ -5,7 +5,7 @@ import { FeestdagenDto, FeestdagenQueryDto, TermijnBerekeningDto, TermijnBereken
 import { ExplainTermijnUseCase } from '../use-cases/explain-termijn/explain-termijn.use-case';
 
 @ApiTags('termijnen')
-@Controller('api/v1/werkdagen')
+@Controller('werkdagen')
 export class WerkdagenController {
   constructor(private readonly explain: ExplainTermijnUseCase) {}
 
@@ -13,10 +13,11 @@ export class WerkdagenController {
   @Public()
   @ApiOperation({
     summary: 'Een termijn berekenen en uitleggen volgens de Algemene termijnenwet',
-    description: 'De termijn loopt vanaf de dag na de startdatum; een einde in het weekend of op een feestdag schuift door naar de eerstvolgende werkdag.',
+    description:
+      'De termijn loopt vanaf de dag na de startdatum; een einde in het weekend of op een feestdag schuift door naar de eerstvolgende werkdag.',
   })
   @ApiOkResponse({ type: TermijnBerekeningDto })
-  berekening(@Query() query: TermijnBerekeningQueryDto): Promise<TermijnBerekeningDto> {
+  explainTermijn(@Query() query: TermijnBerekeningQueryDto): Promise<TermijnBerekeningDto> {
     return this.explain.berekening(query);
   }
 
@@ -24,7 +25,7 @@ export class WerkdagenController {
   @Public()
   @ApiOperation({ summary: 'De algemeen erkende feestdagen en gelijkgestelde dagen van een jaar' })
   @ApiOkResponse({ type: FeestdagenDto })
-  async feestdagen(@Query() query: FeestdagenQueryDto): Promise<FeestdagenDto> {
+  async listFeestdagen(@Query() query: FeestdagenQueryDto): Promise<FeestdagenDto> {
     return { year: query.year, items: await this.explain.feestdagen(query.year) };
   }
 }

@@ -9,13 +9,22 @@ export class TermDto {
 
 export class DeadlinePolicyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Organisatiecode; null = standaardbeleid voor alle organisaties', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Organisatiecode; null = standaardbeleid voor alle organisaties',
+    example: null,
+  })
   organisation: string | null;
   @ApiProperty({ enum: DEADLINE_KINDS }) kind: string;
   @ApiProperty({ nullable: true, type: String, enum: POLITIEKE_INSTRUMENTEN, description: 'Alleen bij politieke_reactie' })
   instrument: string | null;
   @ApiProperty({ type: TermDto, description: 'Niet gebruikt bij streefdatum en acu_behandeling (vaste datum)' }) term: TermDto;
-  @ApiProperty({ type: [Number], example: [10, 5, 0], description: 'Herinneringen: aantal werkdagen vóór de uiterste datum (0 = op de dag zelf)' })
+  @ApiProperty({
+    type: [Number],
+    example: [10, 5, 0],
+    description: 'Herinneringen: aantal werkdagen vóór de uiterste datum (0 = op de dag zelf)',
+  })
   reminderWerkdagen: number[];
   @ApiProperty({ nullable: true, type: Number, example: 7, description: 'Na het verstrijken elke N dagen een herinnering; null = niet' })
   overdueRepeatDays: number | null;

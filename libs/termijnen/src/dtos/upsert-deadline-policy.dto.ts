@@ -45,7 +45,10 @@ export class UpsertDeadlinePolicyDto {
   @IsIn(DEADLINE_KINDS, { message: `moet een van de volgende termijnsoorten zijn: ${DEADLINE_KINDS.join(', ')}` })
   kind: DeadlineKind;
 
-  @ApiPropertyOptional({ enum: POLITIEKE_INSTRUMENTEN, description: 'Alleen bij politieke_reactie: het instrument waarvoor dit beleid geldt' })
+  @ApiPropertyOptional({
+    enum: POLITIEKE_INSTRUMENTEN,
+    description: 'Alleen bij politieke_reactie: het instrument waarvoor dit beleid geldt',
+  })
   @IsOptional()
   @IsIn(POLITIEKE_INSTRUMENTEN, { message: `moet een van de volgende instrumenten zijn: ${POLITIEKE_INSTRUMENTEN.join(', ')}` })
   instrument?: string;
@@ -64,7 +67,14 @@ export class UpsertDeadlinePolicyDto {
   @Max(60, { each: true, message: 'mag geen getallen groter dan $constraint1 bevatten' })
   reminderWerkdagen: number[];
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 365, example: 7, description: 'Weglaten of null = geen herhaling' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 365,
+    example: 7,
+    description: 'Weglaten of null = geen herhaling',
+  })
   @IsOptional()
   @IsInt({ message: 'moet een geheel getal zijn (of null)' })
   @Min(1, { message: 'moet minstens $constraint1 zijn' })

@@ -9,7 +9,10 @@ export class ExplainTermijnUseCase {
 
   async berekening(input: { start: string; amount: number; unit: TermUnit; suspendedDays?: number }): Promise<TermijnBerekening> {
     const kalender = await this.kalenders.get();
-    return berekenTermijn({ start: input.start, term: { amount: input.amount, unit: input.unit }, suspendedDays: input.suspendedDays ?? 0 }, kalender);
+    return berekenTermijn(
+      { start: input.start, term: { amount: input.amount, unit: input.unit }, suspendedDays: input.suspendedDays ?? 0 },
+      kalender,
+    );
   }
 
   async feestdagen(year: number): Promise<Feestdag[]> {

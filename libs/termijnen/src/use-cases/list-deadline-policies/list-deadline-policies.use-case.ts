@@ -26,7 +26,9 @@ export class ListDeadlinePoliciesUseCase {
   constructor(private readonly policies: DeadlinePolicyRepository) {}
 
   async execute(filter: { organisation?: string; kind?: DeadlineKind }): Promise<DeadlinePolicyDto[]> {
-    const organisation = filter.organisation ? ((await this.policies.organisationCode(filter.organisation)) ?? filter.organisation) : undefined;
+    const organisation = filter.organisation
+      ? ((await this.policies.organisationCode(filter.organisation)) ?? filter.organisation)
+      : undefined;
     const rows = await this.policies.list({ organisation, kind: filter.kind });
     return rows.map(toDeadlinePolicyDto);
   }

@@ -74,8 +74,10 @@ function validate(req: PlanDeadlineRequest): void {
   if (!(DEADLINE_KINDS as readonly string[]).includes(req.kind)) {
     problems.push({ name: 'kind', reason: `moet een van ${DEADLINE_KINDS.join(', ')} zijn` });
   }
-  if (typeof req.now !== 'string' || Number.isNaN(Date.parse(req.now))) problems.push({ name: 'now', reason: 'moet een ISO-tijdstip zijn' });
-  if (req.startedOn !== undefined && !isLocalDate(req.startedOn)) problems.push({ name: 'startedOn', reason: 'moet een datum zijn (JJJJ-MM-DD)' });
+  if (typeof req.now !== 'string' || Number.isNaN(Date.parse(req.now)))
+    problems.push({ name: 'now', reason: 'moet een ISO-tijdstip zijn' });
+  if (req.startedOn !== undefined && !isLocalDate(req.startedOn))
+    problems.push({ name: 'startedOn', reason: 'moet een datum zijn (JJJJ-MM-DD)' });
   if (req.fixedDueDate !== undefined && !isLocalDate(req.fixedDueDate)) {
     problems.push({ name: 'fixedDueDate', reason: 'moet een datum zijn (JJJJ-MM-DD)' });
   }

@@ -28,6 +28,7 @@ function validate(input: { deadline: DeadlineState; now: string }): void {
   if (!Number.isInteger(d.suspendedDays) || d.suspendedDays < 0) {
     problems.push({ name: 'deadline.suspendedDays', reason: 'moet een niet-negatief geheel getal zijn' });
   }
-  if (typeof input.now !== 'string' || Number.isNaN(Date.parse(input.now))) problems.push({ name: 'now', reason: 'moet een ISO-tijdstip zijn' });
+  if (typeof input.now !== 'string' || Number.isNaN(Date.parse(input.now)))
+    problems.push({ name: 'now', reason: 'moet een ISO-tijdstip zijn' });
   if (problems.length > 0) throw DomainException.validation(problems);
 }

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainException } from '@kp/shared/errors';
+import type { AcuPlacement, KnelpuntActivities } from '../../../../workflows/knelpunt/knelpunt.activities-contract';
+import { PlaceOnAgendaUseCase } from '../use-cases/place-on-agenda/place-on-agenda.use-case';
+import { CarryOverAgendaItemUseCase } from '../use-cases/carry-over-agenda-item/carry-over-agenda-item.use-case';
+import { CloseAgendaItemUseCase } from '../use-cases/close-agenda-item/close-agenda-item.use-case';
+
+/**
+ * The ACU agenda activities of the knelpunt workflow: thin adapters over the use cases, each idempotent per
+ * knelpunt (and meeting). Bad input fails non-retryably with the API's error code; database trouble is retried.
+ * Methods are bound: they can be handed to a Temporal worker as they are.
+ */
+@Injectable()
+export class AcuActivities implements Pick<KnelpuntActivities, 'placeOnAcuAgenda' | 'carryOverAcuItem' | 'closeAcuItem'> {
+  constructor(
+    private readonly placeUseCase: PlaceOnAgendaUseCase,
+    private readonly carryOverUseCase: CarryOverAgendaItemUseCase,
+    private readonly closeUseCase: CloseAgendaItemUseCase,
+  ) {
+    this.placeOnAcuAgenda = this.placeOnAcuAgenda.bind(this);
+    this.carryOverAcuItem = this.carryOverAcuItem.bind(this);
+    this.closeAcuItem = this.closeAcuItem.bind(this);
+  }
+
+  placeOnAcuAgenda(input: { knelpuntId: string; reason: string; now: string }): Promise<AcuPlacement> {
+    return asActivity(() => this.placeUseCase.execute(input));
+  }
+
+  carryOverAcuItem(input: { knelpuntId: string; fromMeetingId: string; now: string }): Promise<AcuPlacement> {
+    return asActivity(() => this.carryOverUseCase.execute(input));
+  }
+
+  closeAcuItem(input: { knelpuntId: string; decision: string; now: string }): Promise<void> {
+    return asActivity(() => this.closeUseCase.execute(input));
+  }
+}
+
+async function asActivity<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainException) {
+      throw ApplicationFailure.create({
+        type: err.code,
+        message: err.detail,
+        nonRetryable: true,
+        details: [{ invalidParams: err.invalidParams, ...err.extra }],
+      });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RECIPIENT_ROLES } from '../entities/notification.entity';
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) knelpuntId: string | null;
+  @ApiProperty({ example: 'UWV-00001' }) reference: string;
+  @ApiProperty({ example: 'herinnering', description: 'Soort melding, bijvoorbeeld herinnering, verlopen, acu_agenda, afgesloten' })
+  kind: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ enum: RECIPIENT_ROLES }) recipientRole: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Organisatie- of driehoekcode van de ontvanger' }) recipientScope:
+    string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
+  @ApiProperty() read: boolean;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Geef mee als cursor voor de volgende pagina; null = laatste pagina' })
+  nextCursor: string | null;
+}
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListNotificationsQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'true = alleen ongelezen, false = alleen gelezen' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'moet true of false zijn' })
+  unread?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'moet een geheel getal zijn' })
+  @Min(1, { message: 'moet minstens $constraint1 zijn' })
+  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'De nextCursor van de vorige pagina' })
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(500, { message: 'is geen geldige cursor' })
+  cursor?: string;
+}
+
+export class NotificationIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'moet een geldige UUID zijn' })
+  id: string;
+}

@@ -1,0 +1,192 @@
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../libs/shared/src/config';
+import { NotificatieActivities } from '../libs/notificaties/src/activities/notificatie.activities';
+import { NotifyUseCase } from '../libs/notificaties/src/use-cases/notify/notify.use-case';
+import { NotificationRepository } from '../libs/notificaties/src/repositories/notification.repository';
+import { NotificationContactRepository } from '../libs/notificaties/src/repositories/notification-contact.repository';
+import { MailGateway, OutgoingMail } from '../libs/notificaties/src/gateways/mail.gateway';
+import { WebhookGateway } from '../libs/notificaties/src/gateways/webhook.gateway';
+import type { NotifyInput } from '../workflows/knelpunt/knelpunt.activities-contract';
+import { TestSystem } from './support/test-system';
+
+/** A mail server that fails the first `failures` sends (a third party: the only thing replaced). */
+class FlakyMail extends MailGateway {
+  readonly enabled = true;
+  sent: OutgoingMail[] = [];
+  constructor(private failures: number) {
+    super();
+  }
+  async send(mail: OutgoingMail): Promise<void> {
+    if (this.failures > 0) {
+      this.failures -= 1;
+      throw new Error('421 service not available');
+    }
+    this.sent.push(mail);
+  }
+}
+
+class BrokenWebhook extends WebhookGateway {
+  readonly enabled = true;
+  calls = 0;
+  async post(): Promise<{ ok: boolean; error?: string }> {
+    this.calls += 1;
+    return { ok: false, error: 'HTTP 502' };
+  }
+}
+
+/**
+ * Notificaties on a real PostgreSQL with the real file mail transport; only the mail server and webhook
+ * receiver are replaced where a failure is simulated.
+ */
+describe('notificaties (real PostgreSQL, file mail transport)', () => {
+  let sys: TestSystem;
+  let activities: NotificatieActivities;
+  let ds: DataSource;
+  const tokens: Record<string, string> = {};
+
+  const input = (over: Partial<NotifyInput> = {}): NotifyInput => ({
+    key: `test:${randomUUID()}`,
+    knelpuntId: randomUUID(),
+    reference: 'UWV-00042',
+    kind: 'herinnering',
+    subject: 'Herinnering UWV-00042: nog 5 werkdagen',
+    body: 'Besluit van de driehoek: nog 5 werkdagen. Uiterste datum: 2026-05-18.',
+    recipients: [{ role: 'indiener', organisation: 'UWV' }, { role: 'driehoek', driehoek: 'UWV' }, { role: 'programmadirectie' }],
+    at: new Date().toISOString(),
+    ...over,
+  });
+
+  const mailFiles = (): string[] => {
+    const dir = join(sys.config.DATA_DIR, 'mail');
+    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+  };
+
+  beforeAll(async () => {
+    sys = await TestSystem.start({ worker: false });
+    activities = sys.api.get(NotificatieActivities, { strict: false });
+    ds = sys.api.get(DataSource);
+    tokens.uwv = await sys.token({ role: 'indiener', organisation: 'UWV' });
+    tokens.svb = await sys.token({ role: 'indiener', organisation: 'SVB' });
+    tokens.driehoekUwv = await sys.token({ role: 'driehoek', driehoek: 'UWV' });
+    tokens.driehoekSvb = await sys.token({ role: 'driehoek', driehoek: 'SVB' });
+    tokens.acu = await sys.token({ role: 'acu' });
+    tokens.pd = await sys.token({ role: 'programmadirectie' });
+    tokens.admin = await sys.token({ role: 'admin' });
+  });
+
+  afterAll(async () => {
+    await sys.close();
+  });
+
+  it('stores one notification per recipient and mails each once, also when notified again with the same key', async () => {
+    const n = input();
+    const before = mailFiles().length;
+    await activities.notify(n);
+    await activities.notify(n);
+    const rows: { recipient_key: string; mail_status: string; mail_attempts: number }[] = await ds.query(
+      `SELECT recipient_key, mail_status, mail_attempts FROM notifications WHERE dedupe_key = $1 ORDER BY recipient_key`,
+      [n.key],
+    );
+    expect(rows).toEqual([
+      { recipient_key: 'driehoek:UWV', mail_status: 'verzonden', mail_attempts: 1 },
+      { recipient_key: 'indiener:UWV', mail_status: 'verzonden', mail_attempts: 1 },
+      { recipient_key: 'programmadirectie', mail_status: 'verzonden', mail_attempts: 1 },
+    ]);
+    expect(mailFiles().length).toBe(before + 3);
+    const eml = mailFiles().map((f) => readFileSync(join(sys.config.DATA_DIR, 'mail', f), 'utf8'));
+    expect(eml.some((m) => m.includes('To: knelpunten@uwv.example') && m.includes('Subject: Herinnering UWV-00042'))).toBe(true);
+  });
+
+  it('shows each caller only its own inbox', async () => {
+    const n = input({
+      recipients: [
+        { role: 'indiener', organisation: 'UWV' },
+        { role: 'driehoek', driehoek: 'UWV' },
+      ],
+    });
+    await activities.notify(n);
+    const keysOf = async (token: string): Promise<string[]> => {
+      const res = await sys.request('GET', '/api/v1/notifications?limit=100', { token });
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: any) => `${i.recipientRole}:${i.recipientScope ?? ''}`);
+    };
+    expect(new Set(await keysOf(tokens.uwv))).toEqual(new Set(['indiener:UWV']));
+    expect(new Set(await keysOf(tokens.driehoekUwv))).toEqual(new Set(['driehoek:UWV']));
+    expect(await keysOf(tokens.svb)).toEqual([]);
+    expect(await keysOf(tokens.driehoekSvb)).toEqual([]);
+    expect(new Set(await keysOf(tokens.admin))).toEqual(new Set(['indiener:UWV', 'driehoek:UWV', 'programmadirectie:']));
+    expect((await sys.request('GET', '/api/v1/notifications')).status).toBe(401);
+  });
+
+  it('pages newest first with a keyset cursor, without gaps or doubles', async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const n = input({ recipients: [{ role: 'acu' }], subject: `ACU ${i}` });
+      keys.push(n.key);
+      await activities.notify(n);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/notifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await sys.request('GET', url, { token: tokens.acu });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((i: any) => i.subject));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['ACU 4', 'ACU 3', 'ACU 2', 'ACU 1', 'ACU 0']);
+    expect((await sys.request('GET', '/api/v1/notifications?cursor=bogus', { token: tokens.acu })).status).toBe(400);
+  });
+
+  it('marks a notification read in the own scope only', async () => {
+    const n = input({ recipients: [{ role: 'indiener', organisation: 'UWV' }] });
+    await activities.notify(n);
+    const inbox = await sys.request('GET', '/api/v1/notifications?unread=true&limit=1', { token: tokens.uwv });
+    const id = inbox.body.items[0].id as string;
+    expect((await sys.request('POST', `/api/v1/notifications/${id}/read`, { token: tokens.svb })).status).toBe(404);
+    expect((await sys.request('POST', `/api/v1/notifications/${id}/read`, { token: tokens.driehoekUwv })).status).toBe(404);
+    const read = await sys.request('POST', `/api/v1/notifications/${id}/read`, { token: tokens.uwv });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id, read: true });
+    const unread = await sys.request('GET', '/api/v1/notifications?unread=true&limit=100', { token: tokens.uwv });
+    expect(unread.body.items.map((i: any) => i.id)).not.toContain(id);
+    expect((await sys.request('POST', '/api/v1/notifications/geen-uuid/read', { token: tokens.uwv })).status).toBe(400);
+  });
+
+  it('throws on a failed e-mail so Temporal retries, and the retry sends only what did not go out', async () => {
+    const mail = new FlakyMail(1);
+    const webhook = new BrokenWebhook();
+    const useCase = new NotifyUseCase(
+      sys.api.get(NotificationRepository, { strict: false }),
+      sys.api.get(NotificationContactRepository, { strict: false }),
+      mail,
+      webhook,
+      sys.api.get(AppConfig),
+    );
+    const n = input({ recipients: [{ role: 'acu' }, { role: 'programmadirectie' }] });
+    await expect(useCase.execute(n)).rejects.toThrow(/niet verzonden/);
+    expect(mail.sent).toHaveLength(1);
+    expect(webhook.calls).toBe(2); // a broken webhook never blocks: called, recorded, not thrown
+
+    const retry = await useCase.execute(n);
+    expect(retry.created).toEqual([]);
+    expect(mail.sent).toHaveLength(2);
+    expect(new Set(mail.sent.map((m) => m.to.join()))).toEqual(
+      new Set(['acu-secretariaat@werkaanuitvoering.example', 'programmadirectie@werkaanuitvoering.example']),
+    );
+    const rows: { mail_status: string; webhook_status: string }[] = await ds.query(
+      `SELECT mail_status, webhook_status FROM notifications WHERE dedupe_key = $1`,
+      [n.key],
+    );
+    expect(rows.map((r) => r.mail_status)).toEqual(['verzonden', 'verzonden']);
+    expect(rows.map((r) => r.webhook_status)).toEqual(['mislukt', 'mislukt']);
+  });
+
+  it('refuses malformed input non-retryably', async () => {
+    await expect(activities.notify(input({ recipients: [] }))).rejects.toMatchObject({ type: 'VALIDATIE_FOUT', nonRetryable: true });
+  });
+});

@@ -1,0 +1,2 @@
+// Integration tests wait on real servers; performance is measured by `npm run bench`, not here.
+jest.setTimeout(180_000);
