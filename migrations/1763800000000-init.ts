@@ -63,7 +63,9 @@ export class Init1763800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX knelpunten_created_idx ON knelpunten (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX knelpunten_org_created_idx ON knelpunten (organisation_code, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX knelpunten_driehoek_created_idx ON knelpunten (driehoek_code, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX knelpunten_queue_idx ON knelpunten (driehoek_code, next_due_at ASC NULLS LAST, id) WHERE status <> 'afgesloten'`);
+    await q.query(
+      `CREATE INDEX knelpunten_queue_idx ON knelpunten (driehoek_code, next_due_at ASC NULLS LAST, id) WHERE status <> 'afgesloten'`,
+    );
     await q.query(`CREATE INDEX knelpunten_status_idx ON knelpunten (status)`);
     await q.query(`CREATE INDEX knelpunten_escalated_idx ON knelpunten (created_at DESC, id DESC) WHERE escalated`);
     await q.query(`CREATE INDEX knelpunten_search_idx ON knelpunten USING gin (search)`);

@@ -212,10 +212,11 @@ export class Lifecycle1763900000000 implements MigrationInterface {
       mailed_at timestamptz,
       webhook_status varchar(16) CHECK (webhook_status IN ('verzonden', 'overgeslagen', 'mislukt')),
       CONSTRAINT notifications_dedupe UNIQUE (dedupe_key, recipient_key))`);
-    // The inbox of one recipient (role + scope), newest first; and the unread part of it.
-    await q.query(`CREATE INDEX notifications_inbox_idx ON notifications (recipient_role, recipient_scope, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX notifications_inbox_unread_idx ON notifications (recipient_role, recipient_scope, created_at DESC, id DESC)
-      WHERE read_at IS NULL`);
+    // The inbox of one recipient group (recipient_key = role or role:scope), newest first; and its unread part.
+    await q.query(`CREATE INDEX notifications_inbox_idx ON notifications (recipient_key, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX notifications_inbox_unread_idx ON notifications (recipient_key, created_at DESC, id DESC) WHERE read_at IS NULL`,
+    );
     await q.query(`CREATE INDEX notifications_created_idx ON notifications (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX notifications_knelpunt_idx ON notifications (knelpunt_id)`);
     await q.query(`CREATE INDEX notifications_mail_pending_idx ON notifications (dedupe_key) WHERE mail_status IN ('wacht', 'mislukt')`);
@@ -245,7 +246,6 @@ export class Lifecycle1763900000000 implements MigrationInterface {
       created_by jsonb NOT NULL,
       CONSTRAINT acu_meetings_date UNIQUE (meeting_date),
       CONSTRAINT acu_meetings_agenda_before CHECK (agenda_closes_on < meeting_date))`);
-    await q.query(`CREATE INDEX acu_meetings_agenda_idx ON acu_meetings (agenda_closes_on, meeting_date)`);
 
     await q.query(`CREATE TABLE acu_agenda_items (
       id uuid PRIMARY KEY,

@@ -30,10 +30,14 @@ describe('intake (real PostgreSQL, real Temporal dev server)', () => {
       const handle = temporal.workflow.getHandle(`knelpunt-${k.id}`);
       const desc = await eventually(() => handle.describe().catch(() => null), 30000, 'workflow exists');
       expect(desc.status.name).toBe('RUNNING');
-      const detail = await eventually(async () => {
-        const r = await sys.request('GET', `/api/v1/knelpunten/${k.id}`, { token: indiener });
-        return r.body.status === 'bij_driehoek' ? r.body : null;
-      }, 30000, 'status bij_driehoek');
+      const detail = await eventually(
+        async () => {
+          const r = await sys.request('GET', `/api/v1/knelpunten/${k.id}`, { token: indiener });
+          return r.body.status === 'bij_driehoek' ? r.body : null;
+        },
+        30000,
+        'status bij_driehoek',
+      );
       expect(detail.timeline.map((t: { type: string }) => t.type)).toEqual(['ingediend', 'bij_driehoek']);
       expect(detail.timeline[0].actor).toMatchObject({ name: 'Ina Indiener', role: 'indiener', organisation: 'UWV' });
       expect(detail.deadlines).toEqual([expect.objectContaining({ kind: 'driehoek_besluit', state: 'lopend' })]);
@@ -66,7 +70,8 @@ describe('intake (real PostgreSQL, real Temporal dev server)', () => {
   });
 
   it('imports a Stand as CSV', async () => {
-    const csv = 'title,description,theme,law,ministry\n"Hardheid, terugvordering",Kleine fouten leiden tot grote terugvorderingen,wetgeving,Wet WIA,SZW\nOude ICT,Het kernsysteem is verouderd,ict,,\n';
+    const csv =
+      'title,description,theme,law,ministry\n"Hardheid, terugvordering",Kleine fouten leiden tot grote terugvorderingen,wetgeving,Wet WIA,SZW\nOude ICT,Het kernsysteem is verouderd,ict,,\n';
     const res = await sys.request('POST', '/api/v1/standen/import?organisation=UWV&period=2025-H2&title=CSV-Stand', {
       token: indiener,
       raw: csv,
@@ -110,7 +115,14 @@ describe('intake (real PostgreSQL, real Temporal dev server)', () => {
     ['unknown organisation', aStand({ organisation: 'XYZ' }), 'organisation'],
     ['empty title', aStand({}, [aKnelpunt({ title: '   ' })]), 'knelpunten[0].title'],
     ['oversized description', aStand({}, [aKnelpunt({ description: 'x'.repeat(20001) })]), 'knelpunten[0].description'],
-    ['too many knelpunten', aStand({}, Array.from({ length: 251 }, () => aKnelpunt())), 'knelpunten'],
+    [
+      'too many knelpunten',
+      aStand(
+        {},
+        Array.from({ length: 251 }, () => aKnelpunt()),
+      ),
+      'knelpunten',
+    ],
     ['no knelpunten', aStand({}, []), 'knelpunten'],
     ['unknown ministry', aStand({}, [aKnelpunt({ ministry: 'MINBUZA' })]), 'knelpunten[0].ministry'],
     ['bad date', aStand({ publishedOn: '2025-02-30' }), 'publishedOn'],
@@ -124,7 +136,11 @@ describe('intake (real PostgreSQL, real Temporal dev server)', () => {
   });
 
   it('refuses malformed JSON with a 400 problem', async () => {
-    const res = await sys.request('POST', '/api/v1/standen', { token: indiener, raw: '{"organisation": "UWV",', headers: { 'content-type': 'application/json' } });
+    const res = await sys.request('POST', '/api/v1/standen', {
+      token: indiener,
+      raw: '{"organisation": "UWV",',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe('De body is geen geldige JSON.');
   });
@@ -132,7 +148,12 @@ describe('intake (real PostgreSQL, real Temporal dev server)', () => {
   it('lists knelpunten with filters and keyset pagination', async () => {
     await sys.request('POST', '/api/v1/standen', {
       token: indiener,
-      body: aStand({}, [aKnelpunt({ theme: 'gegevensdeling', title: 'Gegevensdeling met gemeenten' }), aKnelpunt(), aKnelpunt(), aKnelpunt()]),
+      body: aStand({}, [
+        aKnelpunt({ theme: 'gegevensdeling', title: 'Gegevensdeling met gemeenten' }),
+        aKnelpunt(),
+        aKnelpunt(),
+        aKnelpunt(),
+      ]),
     });
     const page1 = await sys.request('GET', '/api/v1/knelpunten?limit=2', { token: indiener });
     expect(page1.status).toBe(200);
@@ -173,10 +194,14 @@ describe('intake while Temporal is down', () => {
     const back = await TestSystem.reopen(down.config, { temporalAddress: process.env.KP_TEST_TEMPORAL_ADDRESS });
     try {
       for (const k of created.knelpunten) {
-        await eventually(async () => {
-          const r = await back.request('GET', `/api/v1/knelpunten/${k.id}`, { token });
-          return r.body.status === 'bij_driehoek';
-        }, 60000, `workflow of ${k.id} started after Temporal came back`);
+        await eventually(
+          async () => {
+            const r = await back.request('GET', `/api/v1/knelpunten/${k.id}`, { token });
+            return r.body.status === 'bij_driehoek';
+          },
+          60000,
+          `workflow of ${k.id} started after Temporal came back`,
+        );
       }
     } finally {
       await back.close();

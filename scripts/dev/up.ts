@@ -51,13 +51,24 @@ async function main(): Promise<void> {
   let databaseUrl = base.DATABASE_URL;
   if (!databaseUrl) {
     infraLog(`embedded PostgreSQL starten (data in ${join(dataDir, 'postgres')})`);
-    pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, port: 5433, databaseName: 'knelpunten', logFile: join(dataDir, 'postgres.log') });
+    pg = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      persistent: true,
+      port: 5433,
+      databaseName: 'knelpunten',
+      logFile: join(dataDir, 'postgres.log'),
+    });
     databaseUrl = pg.url;
   }
   let temporalAddress = base.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
     infraLog(`Temporal dev server starten (SQLite ${join(dataDir, 'temporal.db')})`);
-    temporal = await startTemporalDevServer({ port: 7233, uiPort: 8233, dbFile: join(dataDir, 'temporal.db'), logFile: join(dataDir, 'temporal.log') });
+    temporal = await startTemporalDevServer({
+      port: 7233,
+      uiPort: 8233,
+      dbFile: join(dataDir, 'temporal.db'),
+      logFile: join(dataDir, 'temporal.log'),
+    });
     temporalAddress = temporal.address;
   }
   const ran = await runMigrations(databaseUrl);
@@ -70,7 +81,10 @@ async function main(): Promise<void> {
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir, RUN_MIGRATIONS: 'false' };
   const run = (name: string, script: string): void => {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', script)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', script)], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('exit', (code) => {
       if (!stopping) {
         infraLog(`${name} stopte onverwacht (code ${String(code)})`);

@@ -9,6 +9,8 @@ export function registerPathAliases(): void {
   if (registered) return;
   registered = true;
   const root = resolve(__dirname, '..', '..');
-  const tsconfig = JSON.parse(readFileSync(resolve(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  const tsconfig = JSON.parse(readFileSync(resolve(root, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
   register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
 }

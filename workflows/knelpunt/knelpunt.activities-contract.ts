@@ -12,10 +12,7 @@ export interface TimelineEvent {
 }
 
 export type Recipient =
-  | { role: 'indiener'; organisation: string }
-  | { role: 'driehoek'; driehoek: string }
-  | { role: 'acu' }
-  | { role: 'programmadirectie' };
+  { role: 'indiener'; organisation: string } | { role: 'driehoek'; driehoek: string } | { role: 'acu' } | { role: 'programmadirectie' };
 
 export interface NotifyInput {
   /** idempotency key: the same key never notifies twice */

@@ -51,7 +51,6 @@ import { nextRepeatAlarm } from '../../libs/domain/src/termijnen/plan-deadline';
 import { toLocalDateAmsterdam } from '../../libs/domain/src/werkdagen/amsterdam-tijd';
 import { daysBetween } from '../../libs/domain/src/werkdagen/local-date';
 
-
 const acts = proxyActivities<KnelpuntActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
@@ -165,10 +164,7 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
     if (state.appliedDecisionIds.includes(cmd.decisionId)) return; // a retry: answered with the current state
     const allowedNow = allowedDecisionsFor(state.status, cmd.actor.role);
     if (!ALLOWED_FROM[cmd.decision].includes(state.status)) {
-      throw notAllowed(
-        `Beslissing '${cmd.decision}' is niet toegestaan in status '${state.status}'.`,
-        allowedNow,
-      );
+      throw notAllowed(`Beslissing '${cmd.decision}' is niet toegestaan in status '${state.status}'.`, allowedNow);
     }
     if (!(rolesFor(cmd.decision, state.status) as string[]).includes(cmd.actor.role)) {
       throw forbidden(
@@ -186,7 +182,10 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
   function checkVoortgang(cmd: VoortgangCommand): void {
     if (state.appliedDecisionIds.includes(cmd.voortgangId)) return;
     if (state.status !== 'in_aanpak_driehoek' && state.status !== 'in_aanpak_acu') {
-      throw notAllowed(`Voortgang kan alleen worden toegevoegd in aanpak; de status is '${state.status}'.`, allowedDecisionsFor(state.status, cmd.actor.role));
+      throw notAllowed(
+        `Voortgang kan alleen worden toegevoegd in aanpak; de status is '${state.status}'.`,
+        allowedDecisionsFor(state.status, cmd.actor.role),
+      );
     }
     if (!['indiener', 'driehoek', 'acu'].includes(cmd.actor.role)) throw forbidden('Uw rol mag geen voortgang toevoegen.');
     checkScope(cmd.actor);
@@ -205,12 +204,22 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
     const d = findDeadline(cmd.deadline);
     if (!d) throw notAllowed(`Er loopt geen termijn '${cmd.deadline}'.`, []);
     if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '') throw invalid([{ name: 'reason', reason: 'is verplicht' }]);
-    if (cmd.action === 'opschorten' && d.state === 'opgeschort') throw notAllowed('Deze termijn is al opgeschort.', ['hervatten', 'verlengen']);
-    if (cmd.action === 'hervatten' && d.state !== 'opgeschort') throw notAllowed('Deze termijn is niet opgeschort.', ['opschorten', 'verlengen']);
+    if (cmd.action === 'opschorten' && d.state === 'opgeschort')
+      throw notAllowed('Deze termijn is al opgeschort.', ['hervatten', 'verlengen']);
+    if (cmd.action === 'hervatten' && d.state !== 'opgeschort')
+      throw notAllowed('Deze termijn is niet opgeschort.', ['opschorten', 'verlengen']);
     if (cmd.action === 'verlengen') {
       const e = cmd.extension;
-      if (!e || !Number.isInteger(e.amount) || e.amount < 1 || e.amount > 366 || !['werkdagen', 'dagen', 'weken', 'maanden'].includes(e.unit)) {
-        throw invalid([{ name: 'extension', reason: 'geef een verlenging op als { amount: geheel getal 1-366, unit: werkdagen|dagen|weken|maanden }' }]);
+      if (
+        !e ||
+        !Number.isInteger(e.amount) ||
+        e.amount < 1 ||
+        e.amount > 366 ||
+        !['werkdagen', 'dagen', 'weken', 'maanden'].includes(e.unit)
+      ) {
+        throw invalid([
+          { name: 'extension', reason: 'geef een verlenging op als { amount: geheel getal 1-366, unit: werkdagen|dagen|weken|maanden }' },
+        ]);
       }
     }
   }
@@ -332,22 +341,29 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
         state.details.acuCarryOvers = placement.carryOvers;
         record('op_acu_agenda', SYSTEEM, { meetingId: placement.meetingId, meetingDate: placement.meetingDate, reason });
         await startDeadline('acu_behandeling', { fixedDueDate: placement.meetingDate });
-        await notify(`${state.knelpuntId}:acu:${placement.meetingId}:${state.version}`, 'acu_agenda', `Op de ACU-agenda: ${state.reference}`,
-          `Knelpunt ${state.reference} staat op de agenda van de ACU-vergadering van ${placement.meetingDate}. Reden: ${reason}`, [
-            { role: 'acu' },
-            { role: 'driehoek', driehoek: state.driehoek },
-          ]);
+        await notify(
+          `${state.knelpuntId}:acu:${placement.meetingId}:${state.version}`,
+          'acu_agenda',
+          `Op de ACU-agenda: ${state.reference}`,
+          `Knelpunt ${state.reference} staat op de agenda van de ACU-vergadering van ${placement.meetingDate}. Reden: ${reason}`,
+          [{ role: 'acu' }, { role: 'driehoek', driehoek: state.driehoek }],
+        );
         break;
       }
       case 'politieke_opvolging':
         await startDeadline('politieke_reactie', { instrument: state.details.instrument });
         break;
       case 'afgesloten':
-        await notify(`${state.knelpuntId}:afgesloten`, 'afgesloten', `Knelpunt ${state.reference} afgesloten`,
-          `Knelpunt ${state.reference} is afgesloten met uitkomst '${state.outcome ?? ''}'.`, [
+        await notify(
+          `${state.knelpuntId}:afgesloten`,
+          'afgesloten',
+          `Knelpunt ${state.reference} afgesloten`,
+          `Knelpunt ${state.reference} is afgesloten met uitkomst '${state.outcome ?? ''}'.`,
+          [
             { role: 'indiener', organisation: state.organisation },
             { role: 'driehoek', driehoek: state.driehoek },
-          ]);
+          ],
+        );
         break;
       default:
         break;
@@ -455,28 +471,43 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
     switch (type) {
       case 'herinnering':
         record('termijn_herinnering', SYSTEEM, { deadlineId: d.id, kind: d.kind, dueDate: d.dueDate, label });
-        await notify(key, 'herinnering', `Herinnering ${state.reference}: ${label}`,
-          `${label}. Uiterste datum: ${d.dueDate}. Knelpunt ${state.reference}.`, recipientsFor(d.kind, false));
+        await notify(
+          key,
+          'herinnering',
+          `Herinnering ${state.reference}: ${label}`,
+          `${label}. Uiterste datum: ${d.dueDate}. Knelpunt ${state.reference}.`,
+          recipientsFor(d.kind, false),
+        );
         return;
       case 'verlopen':
         d.state = 'verlopen';
         d.log.push({ at: nowIso(), type: 'verlopen', actor: SYSTEEM, reason: `Uiterste datum ${d.dueDate} verstreken.` });
         refreshOverdueFlag();
         record('termijn_verlopen', SYSTEEM, { deadlineId: d.id, kind: d.kind, dueDate: d.dueDate });
-        await notify(key, 'verlopen', `Termijn verstreken ${state.reference}: ${what}`,
-          `De termijn '${what}' van knelpunt ${state.reference} is op ${d.dueDate} verstreken.`, recipientsFor(d.kind, d.policy.notifyProgrammadirectieWhenOverdue));
+        await notify(
+          key,
+          'verlopen',
+          `Termijn verstreken ${state.reference}: ${what}`,
+          `De termijn '${what}' van knelpunt ${state.reference} is op ${d.dueDate} verstreken.`,
+          recipientsFor(d.kind, d.policy.notifyProgrammadirectieWhenOverdue),
+        );
         await onOverdue(d);
         return;
       case 'herhaalherinnering': {
         record('termijn_herinnering', SYSTEEM, { deadlineId: d.id, kind: d.kind, dueDate: d.dueDate, label, herhaald: true });
-        await notify(key, 'herinnering', `Herinnering ${state.reference}: ${label}`,
-          `${label}. De uiterste datum was ${d.dueDate}.`, recipientsFor(d.kind, false));
+        await notify(
+          key,
+          'herinnering',
+          `Herinnering ${state.reference}: ${label}`,
+          `${label}. De uiterste datum was ${d.dueDate}.`,
+          recipientsFor(d.kind, false),
+        );
         const next = nextRepeatAlarm(d, nowIso());
         if (next) d.alarms.push(next);
         return;
       }
       case 'acu_agenda':
-        if (d.kind === 'driehoek_besluit' && (state.status === 'bij_driehoek')) {
+        if (d.kind === 'driehoek_besluit' && state.status === 'bij_driehoek') {
           const reason = `Automatisch: het besluit van de driehoek is ${d.policy.acuAfterOverdueWeeks ?? 4} weken over de termijn (${d.dueDate}).`;
           record('escaleren_acu', SYSTEEM, { motivation: reason, van: state.status, naar: 'bij_acu', automatisch: true });
           state.details.motivation = reason;
@@ -504,20 +535,36 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
     }
     if (d.kind === 'acu_behandeling' && state.status === 'bij_acu' && state.details.acuMeetingId) {
       // Not decided at the meeting: carried to the next one.
-      const placement = await acts.carryOverAcuItem({ knelpuntId: state.knelpuntId, fromMeetingId: state.details.acuMeetingId, now: nowIso() });
+      const placement = await acts.carryOverAcuItem({
+        knelpuntId: state.knelpuntId,
+        fromMeetingId: state.details.acuMeetingId,
+        now: nowIso(),
+      });
       d.state = 'vervallen';
-      d.log.push({ at: nowIso(), type: 'vervallen', actor: SYSTEEM, reason: `Niet besloten; doorgeschoven naar ${placement.meetingDate}.` });
+      d.log.push({
+        at: nowIso(),
+        type: 'vervallen',
+        actor: SYSTEEM,
+        reason: `Niet besloten; doorgeschoven naar ${placement.meetingDate}.`,
+      });
       state.details.acuMeetingId = placement.meetingId;
       state.details.acuMeetingDate = placement.meetingDate;
       state.details.acuCarryOvers = placement.carryOvers;
       refreshOverdueFlag();
-      record('acu_doorgeschoven', SYSTEEM, { meetingId: placement.meetingId, meetingDate: placement.meetingDate, carryOvers: placement.carryOvers });
+      record('acu_doorgeschoven', SYSTEEM, {
+        meetingId: placement.meetingId,
+        meetingDate: placement.meetingDate,
+        carryOvers: placement.carryOvers,
+      });
       await startDeadline('acu_behandeling', { fixedDueDate: placement.meetingDate });
       if (placement.carryOvers >= 2) {
-        await notify(`${state.knelpuntId}:acu_doorgeschoven:${placement.carryOvers}`, 'acu_doorgeschoven',
+        await notify(
+          `${state.knelpuntId}:acu_doorgeschoven:${placement.carryOvers}`,
+          'acu_doorgeschoven',
           `ACU: ${state.reference} ${placement.carryOvers} keer doorgeschoven`,
           `Knelpunt ${state.reference} is ${placement.carryOvers} keer niet besloten in de ACU en staat nu op ${placement.meetingDate}.`,
-          [{ role: 'programmadirectie' }]);
+          [{ role: 'programmadirectie' }],
+        );
       }
       return;
     }
@@ -577,9 +624,21 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
             deadline: { ...d, extensions: [...d.extensions, cmd.extension], state: d.state === 'verlopen' ? 'lopend' : d.state },
             now: nowIso(),
           });
-          updated.log.push({ at: nowIso(), type: 'verlengd', actor: cmd.actor, reason: cmd.reason, data: { extension: cmd.extension, nieuweDatum: updated.dueDate } });
+          updated.log.push({
+            at: nowIso(),
+            type: 'verlengd',
+            actor: cmd.actor,
+            reason: cmd.reason,
+            data: { extension: cmd.extension, nieuweDatum: updated.dueDate },
+          });
           replaceDeadline(updated);
-          record('termijn_verlengd', cmd.actor, { deadlineId: d.id, kind: d.kind, reason: cmd.reason, extension: cmd.extension, dueDate: updated.dueDate });
+          record('termijn_verlengd', cmd.actor, {
+            deadlineId: d.id,
+            kind: d.kind,
+            reason: cmd.reason,
+            extension: cmd.extension,
+            dueDate: updated.dueDate,
+          });
         }
         await project();
         wake = true;

@@ -31,21 +31,30 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: config.BODY_LIMIT_BYTES }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'string', bodyLimit: config.BODY_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
   );
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
     },
   });
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, exposedHeaders: ['API-Version'] });
   await app.register(rateLimit, {
     global: true,
     // Reads are cheap; intake and decisions get the configured budget per client per minute.
-    max: (request) => (request.method === 'GET' || request.method === 'HEAD' ? config.RATE_LIMIT_PER_MINUTE * 10 : config.RATE_LIMIT_PER_MINUTE),
+    max: (request) =>
+      request.method === 'GET' || request.method === 'HEAD' ? config.RATE_LIMIT_PER_MINUTE * 10 : config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    keyGenerator: (request) => `${request.ip}:${request.method === 'GET' ? 'r' : 'w'}:${String(request.headers.authorization ?? '').slice(-24)}`,
+    keyGenerator: (request) =>
+      `${request.ip}:${request.method === 'GET' ? 'r' : 'w'}:${String(request.headers.authorization ?? '').slice(-24)}`,
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       type: 'https://knelpunten.example/problemen/te_veel_verzoeken',

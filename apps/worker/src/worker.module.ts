@@ -32,7 +32,8 @@ export function knelpuntActivities(
 
 @Module({})
 export class WorkerModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  /** `runWorker: false` gives only the activities (tests run them in a Worker on a time-skipping server). */
+  static forConfig(config: AppConfig, options: { runWorker?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -49,7 +50,7 @@ export class WorkerModule {
           inject: [KnelpuntProjectionActivities, TermijnActivities, NotificatieActivities, AcuActivities],
           useFactory: knelpuntActivities,
         },
-        TemporalWorkerService,
+        ...(options.runWorker === false ? [] : [TemporalWorkerService]),
       ],
     };
   }

@@ -6,7 +6,7 @@ import { ReferenceLookupRepository } from './repositories/reference-lookup.repos
 import { WorkflowStartRepository } from './repositories/workflow-start.repository';
 import { SubmitStandUseCase } from './use-cases/submit-stand/submit-stand.use-case';
 import { ImportStandCsvUseCase } from './use-cases/import-stand-csv/import-stand-csv.use-case';
-import { IdempotencyService } from './use-cases/idempotency/idempotency.service';
+import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
 import { ReadStandenUseCase } from './use-cases/read-standen/read-standen.use-case';
 import { WorkflowStartDispatcher } from './use-cases/dispatch-workflow-starts/workflow-start.dispatcher';
 

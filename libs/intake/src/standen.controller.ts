@@ -8,7 +8,7 @@ import { ImportStandQueryDto, SubmitStandDto } from './dtos/submit-stand.dto';
 import { StandDto } from './dtos/stand-response.dto';
 import { SubmitStandUseCase } from './use-cases/submit-stand/submit-stand.use-case';
 import { ImportStandCsvUseCase } from './use-cases/import-stand-csv/import-stand-csv.use-case';
-import { IdempotencyService } from './use-cases/idempotency/idempotency.service';
+import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
 import { ReadStandenUseCase } from './use-cases/read-standen/read-standen.use-case';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Maakt een herhaald verzoek veilig' };
@@ -91,7 +91,10 @@ export class StandenController {
   @ApiOperation({ summary: 'Eén gepubliceerde Stand met zijn knelpunten (openbaar)' })
   @ApiOkResponse({ type: StandDto })
   getStand(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainException.validation([{ name: 'id', reason: 'moet een geldige UUID zijn' }]) }))
+    @Param(
+      'id',
+      new ParseUUIDPipe({ exceptionFactory: () => DomainException.validation([{ name: 'id', reason: 'moet een geldige UUID zijn' }]) }),
+    )
     id: string,
   ): Promise<StandDto> {
     return this.read.get(id);

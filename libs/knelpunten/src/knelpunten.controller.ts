@@ -104,7 +104,11 @@ export class DriehoekQueueController {
   @Policy('driehoek', 'programmadirectie', 'admin')
   @ApiOperation({ summary: 'Werkvoorraad van een driehoek: open knelpunten, meest urgent eerst' })
   @ApiOkResponse({ type: KnelpuntPageDto })
-  getQueue(@CurrentPrincipal() p: Principal, @Param() params: DriehoekCodeParamDto, @Query() query: QueueQueryDto): Promise<KnelpuntPageDto> {
+  getQueue(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: DriehoekCodeParamDto,
+    @Query() query: QueueQueryDto,
+  ): Promise<KnelpuntPageDto> {
     return this.queue.execute(p, params.code, query);
   }
 }

@@ -10,10 +10,17 @@ import { AddVoortgangUseCase } from './use-cases/add-voortgang/add-voortgang.use
 import { ChangeDeadlineUseCase } from './use-cases/change-deadline/change-deadline.use-case';
 import { GetDriehoekQueueUseCase } from './use-cases/get-driehoek-queue/get-driehoek-queue.use-case';
 import { DriehoekQueueController, KnelpuntenController } from './knelpunten.controller';
+import { ClusterDecisionsController } from './cluster-decisions.controller';
+import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.use-case';
+import { AcuModule } from '@kp/acu/acu.module';
+import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
 
 @Module({
-  controllers: [KnelpuntenController, DriehoekQueueController],
+  imports: [AcuModule],
+  controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController],
   providers: [
+    DecideClusterUseCase,
+    IdempotencyService,
     KnelpuntRepository,
     KnelpuntProjectionRepository,
     KnelpuntProjectionActivities,

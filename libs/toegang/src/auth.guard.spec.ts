@@ -63,11 +63,7 @@ class AdminController {
 @Catch(DomainException)
 class TestProblemFilter implements ExceptionFilter {
   catch(e: DomainException, host: ArgumentsHost) {
-    void host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .status(HTTP_STATUS_BY_CODE[e.code])
-      .send({ code: e.code, detail: e.detail });
+    void host.switchToHttp().getResponse<FastifyReply>().status(HTTP_STATUS_BY_CODE[e.code]).send({ code: e.code, detail: e.detail });
   }
 }
 

@@ -58,9 +58,7 @@ export class AuthGuard implements CanActivate {
     }
 
     if (bearer.kind === 'absent') {
-      throw DomainException.unauthenticated(
-        'Er is geen toegangstoken meegestuurd; stuur de header "Authorization: Bearer <token>" mee.',
-      );
+      throw DomainException.unauthenticated('Er is geen toegangstoken meegestuurd; stuur de header "Authorization: Bearer <token>" mee.');
     }
     if (bearer.kind === 'malformed') {
       throw DomainException.unauthenticated('De Authorization-header moet de vorm "Bearer <token>" hebben.');

@@ -59,9 +59,7 @@ export function principalFromClaims(payload: Record<string, unknown>, paths: Cla
 
   const role = pickRole(readClaim(payload, paths.AUTH_ROLE_CLAIM));
   if (!role) {
-    throw DomainException.unauthenticated(
-      `Het toegangstoken bevat geen geldige rol (verwacht een van: ${ROLLEN.join(', ')}).`,
-    );
+    throw DomainException.unauthenticated(`Het toegangstoken bevat geen geldige rol (verwacht een van: ${ROLLEN.join(', ')}).`);
   }
 
   const organisation = stringClaim(readClaim(payload, paths.AUTH_ORGANISATION_CLAIM));
@@ -77,8 +75,7 @@ export function principalFromClaims(payload: Record<string, unknown>, paths: Cla
     );
   }
 
-  const name =
-    stringClaim(readClaim(payload, paths.AUTH_NAME_CLAIM)) ?? stringClaim(payload.preferred_username) ?? subject;
+  const name = stringClaim(readClaim(payload, paths.AUTH_NAME_CLAIM)) ?? stringClaim(payload.preferred_username) ?? subject;
 
   return { subject, name, role, organisation, driehoek };
 }

@@ -156,9 +156,7 @@ export class DevIssuer {
         /* fall through */
       }
       if (attempt >= 20) {
-        throw new Error(
-          `Het sleutelbestand ${file} is ongeldig; verwijder het om een nieuw sleutelpaar te laten aanmaken.`,
-        );
+        throw new Error(`Het sleutelbestand ${file} is ongeldig; verwijder het om een nieuw sleutelpaar te laten aanmaken.`);
       }
       await sleep(50);
     }

@@ -141,10 +141,7 @@ describe('TokenVerifier (dev mode)', () => {
   });
 
   it('rejects an indiener without organisation and a driehoek member without driehoek', async () => {
-    const a = await expectCode(
-      verifier.verify(await signWithDevKey({ ...baseClaims(), roles: ['indiener'] })),
-      ErrorCode.UNAUTHENTICATED,
-    );
+    const a = await expectCode(verifier.verify(await signWithDevKey({ ...baseClaims(), roles: ['indiener'] })), ErrorCode.UNAUTHENTICATED);
     expect(a.detail).toContain('organisatie');
     const b = await expectCode(
       verifier.verify(await signWithDevKey({ ...baseClaims(), roles: 'driehoek', organisation: 'UWV' })),
@@ -159,7 +156,15 @@ describe('TokenVerifier (dev mode)', () => {
   });
 
   it('rejects garbage with 401 (never 500/503)', async () => {
-    for (const junk of ['', 'abc', 'a.b.c', '...', `${b64url('{')}.${b64url('{}')}.x`, 'x'.repeat(20000), `${b64url({ alg: 'ES256' })}.${b64url('[]')}.AAAA`]) {
+    for (const junk of [
+      '',
+      'abc',
+      'a.b.c',
+      '...',
+      `${b64url('{')}.${b64url('{}')}.x`,
+      'x'.repeat(20000),
+      `${b64url({ alg: 'ES256' })}.${b64url('[]')}.AAAA`,
+    ]) {
       await expectCode(verifier.verify(junk), ErrorCode.UNAUTHENTICATED);
     }
   });

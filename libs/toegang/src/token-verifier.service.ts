@@ -99,10 +99,7 @@ export class TokenVerifier {
       // The identity provider could not be reached or answered nonsense: not the caller's fault.
       const reason = e.reason instanceof Error ? `${e.reason.name}: ${e.reason.message}` : String(e.reason);
       this.logger.error(`token verification failed, signing keys unavailable (${reason})`);
-      return new DomainException(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        'De inlogdienst is tijdelijk niet bereikbaar; probeer het later opnieuw.',
-      );
+      return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'De inlogdienst is tijdelijk niet bereikbaar; probeer het later opnieuw.');
     }
     this.logger.debug(`token rejected: ${e instanceof errors.JOSEError ? e.code : 'malformed'}`);
     return DomainException.unauthenticated(INVALID);

@@ -117,26 +117,26 @@ export class AcuMeetingRepository {
     return rows[0] ? this.findById(rows[0].id, em) : null;
   }
 
-  /** Meetings on or after `today`, soonest first (keyset on meeting_date, id). */
-  async upcoming(today: string, limit: number, after?: { date: string; id: string }): Promise<MeetingRecord[]> {
+  /** Meetings on or after `today`, soonest first (keyset on the unique meeting_date). */
+  async upcoming(today: string, limit: number, after?: { date: string }): Promise<MeetingRecord[]> {
     const rows: Row[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM acu_meetings m
-        WHERE m.meeting_date >= $1 AND ($2::date IS NULL OR (m.meeting_date, m.id) > ($2::date, $3::uuid))
-        ORDER BY m.meeting_date, m.id
-        LIMIT $4`,
-      [today, after?.date ?? null, after?.id ?? null, limit],
+        WHERE m.meeting_date >= $1 AND ($2::date IS NULL OR m.meeting_date > $2::date)
+        ORDER BY m.meeting_date
+        LIMIT $3`,
+      [today, after?.date ?? null, limit],
     );
     return rows.map(toRecord);
   }
 
-  /** Meetings before `today`, most recent first (keyset on meeting_date, id). */
-  async past(today: string, limit: number, before?: { date: string; id: string }): Promise<MeetingRecord[]> {
+  /** Meetings before `today`, most recent first (keyset on the unique meeting_date). */
+  async past(today: string, limit: number, before?: { date: string }): Promise<MeetingRecord[]> {
     const rows: Row[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM acu_meetings m
-        WHERE m.meeting_date < $1 AND ($2::date IS NULL OR (m.meeting_date, m.id) < ($2::date, $3::uuid))
-        ORDER BY m.meeting_date DESC, m.id DESC
-        LIMIT $4`,
-      [today, before?.date ?? null, before?.id ?? null, limit],
+        WHERE m.meeting_date < $1 AND ($2::date IS NULL OR m.meeting_date < $2::date)
+        ORDER BY m.meeting_date DESC
+        LIMIT $3`,
+      [today, before?.date ?? null, limit],
     );
     return rows.map(toRecord);
   }

@@ -1,4 +1,12 @@
-import { ALLOWED_FROM, DECISIONS, allowedDecisions, allowedDecisionsFor, decisionEffect, rolesFor, validateDecisionFields } from './decisions';
+import {
+  ALLOWED_FROM,
+  DECISIONS,
+  allowedDecisions,
+  allowedDecisionsFor,
+  decisionEffect,
+  rolesFor,
+  validateDecisionFields,
+} from './decisions';
 import { STATUSES } from './statuses';
 
 describe('decision table (DOMAIN.md)', () => {
@@ -9,7 +17,15 @@ describe('decision table (DOMAIN.md)', () => {
     expect(allowedDecisions('wacht_op_informatie').sort()).toEqual(['informatie_aanleveren', 'intrekken']);
     expect(allowedDecisions('in_aanpak_driehoek').sort()).toEqual(['afronden', 'escaleren_acu', 'intrekken', 'naar_politiek']);
     expect(allowedDecisions('bij_acu').sort()).toEqual(
-      ['afwijzen', 'intrekken', 'naar_politiek', 'overheidsbreed_oppakken', 'samenvoegen', 'terug_naar_driehoek', 'toewijzen_doorbraakteam'].sort(),
+      [
+        'afwijzen',
+        'intrekken',
+        'naar_politiek',
+        'overheidsbreed_oppakken',
+        'samenvoegen',
+        'terug_naar_driehoek',
+        'toewijzen_doorbraakteam',
+      ].sort(),
     );
     expect(allowedDecisions('in_aanpak_acu').sort()).toEqual(['afronden', 'intrekken', 'naar_politiek']);
     expect(allowedDecisions('politieke_opvolging').sort()).toEqual(['intrekken', 'politieke_uitkomst']);
@@ -63,6 +79,7 @@ describe('decision table (DOMAIN.md)', () => {
     });
     expect(decisionEffect('samenvoegen', 'bij_driehoek', {})).toEqual({ status: 'afgesloten', outcome: 'samengevoegd' });
     expect(decisionEffect('intrekken', 'in_aanpak_acu', {})).toEqual({ status: 'afgesloten', outcome: 'ingetrokken' });
-    for (const s of STATUSES) for (const d of allowedDecisions(s)) expect(decisionEffect(d, s, { outcome: 'opgelost', result: 'opgelost' }).status).toBeDefined();
+    for (const s of STATUSES)
+      for (const d of allowedDecisions(s)) expect(decisionEffect(d, s, { outcome: 'opgelost', result: 'opgelost' }).status).toBeDefined();
   });
 });

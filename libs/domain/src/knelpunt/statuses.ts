@@ -13,14 +13,7 @@ export type Status = (typeof STATUSES)[number];
 
 export const OPEN_STATUSES: readonly Status[] = STATUSES.filter((s) => s !== 'afgesloten');
 
-export const OUTCOMES = [
-  'opgelost',
-  'deels_opgelost',
-  'niet_oplosbaar',
-  'geen_knelpunt',
-  'samengevoegd',
-  'ingetrokken',
-] as const;
+export const OUTCOMES = ['opgelost', 'deels_opgelost', 'niet_oplosbaar', 'geen_knelpunt', 'samengevoegd', 'ingetrokken'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const THEMES = [

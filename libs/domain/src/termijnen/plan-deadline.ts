@@ -82,7 +82,15 @@ export function computeDeadline(
   const overdueAt = startOfDayAmsterdam(addDays(dueDate, 1)).toISOString();
   // The overdue alarm is never skipped: a deadline planned after its end is overdue at once.
   const oldOverdue = previous.get(`${base.id}:verlopen:${dueDate}`);
-  alarms.push(oldOverdue ?? { key: `${base.id}:verlopen:${dueDate}`, at: overdueAt, type: 'verlopen', label: `${DEADLINE_LABELS[base.kind]}: termijn verstreken`, done: false });
+  alarms.push(
+    oldOverdue ?? {
+      key: `${base.id}:verlopen:${dueDate}`,
+      at: overdueAt,
+      type: 'verlopen',
+      label: `${DEADLINE_LABELS[base.kind]}: termijn verstreken`,
+      done: false,
+    },
+  );
   if (base.policy.acuAfterOverdueWeeks !== null) {
     const acuDate = addWeeks(dueDate, base.policy.acuAfterOverdueWeeks);
     push({
@@ -97,7 +105,15 @@ export function computeDeadline(
   alarms.sort((a, b) => a.at.localeCompare(b.at));
   const { fixedDueDate: _fixed, ...rest } = base;
   void _fixed;
-  return { ...rest, ...(base.fixedDueDate ? { fixedDueDate: base.fixedDueDate } : {}), dueDate, dueAt, explanation, shiftedBy, alarms } as DeadlineState;
+  return {
+    ...rest,
+    ...(base.fixedDueDate ? { fixedDueDate: base.fixedDueDate } : {}),
+    dueDate,
+    dueAt,
+    explanation,
+    shiftedBy,
+    alarms,
+  } as DeadlineState;
 }
 
 export function planDeadline(input: PlanDeadlineInput, kalender: WerkdagenKalender): DeadlineState {

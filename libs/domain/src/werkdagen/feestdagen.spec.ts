@@ -1,11 +1,4 @@
-import {
-  algemeenErkendeFeestdagen,
-  DEFAULT_EQUATED_DAYS,
-  Feestdag,
-  GELIJKGESTELDE_DAG_NAAM,
-  koningsdag,
-  pasen,
-} from './feestdagen';
+import { algemeenErkendeFeestdagen, DEFAULT_EQUATED_DAYS, Feestdag, GELIJKGESTELDE_DAG_NAAM, koningsdag, pasen } from './feestdagen';
 
 function byName(list: Feestdag[], name: string): Feestdag[] {
   return list.filter((f) => f.name === name);
@@ -69,10 +62,11 @@ describe('algemeenErkendeFeestdagen', () => {
       { date: '2026-01-02', name: GELIJKGESTELDE_DAG_NAAM, kind: 'gelijkgesteld' },
       { date: '2026-05-15', name: GELIJKGESTELDE_DAG_NAAM, kind: 'gelijkgesteld' },
     ]);
-    expect(algemeenErkendeFeestdagen(2028).filter((f) => f.kind === 'gelijkgesteld').map((f) => f.date)).toEqual([
-      '2028-04-28',
-      '2028-05-26',
-    ]);
+    expect(
+      algemeenErkendeFeestdagen(2028)
+        .filter((f) => f.kind === 'gelijkgesteld')
+        .map((f) => f.date),
+    ).toEqual(['2028-04-28', '2028-05-26']);
   });
 
   it('is sorted by date', () => {

@@ -81,10 +81,7 @@ export function koningsdag(year: number): Feestdag {
  * An equated day on a date that already is a statutory feestdag is omitted. Two statutory feestdagen
  * on the same date (e.g. Hemelvaartsdag on 5 May) are both listed.
  */
-export function algemeenErkendeFeestdagen(
-  year: number,
-  extraEquatedDays: readonly EquatedDay[] = DEFAULT_EQUATED_DAYS,
-): Feestdag[] {
+export function algemeenErkendeFeestdagen(year: number, extraEquatedDays: readonly EquatedDay[] = DEFAULT_EQUATED_DAYS): Feestdag[] {
   const easter = pasen(year);
   const wettelijk = (date: LocalDate, name: string): Feestdag => ({ date, name, kind: 'wettelijk' });
   const result: Feestdag[] = [

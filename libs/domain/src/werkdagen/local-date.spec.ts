@@ -1,14 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  daysBetween,
-  formatDatumNl,
-  fromEpochDay,
-  isLocalDate,
-  isoWeekday,
-  toEpochDay,
-} from './local-date';
+import { addDays, addMonths, addWeeks, daysBetween, formatDatumNl, fromEpochDay, isLocalDate, isoWeekday, toEpochDay } from './local-date';
 import { amsterdamInstant, amsterdamOffsetMinutes, endOfDayAmsterdam, startOfDayAmsterdam, toLocalDateAmsterdam } from './amsterdam-tijd';
 
 describe('LocalDate arithmetic', () => {

@@ -128,7 +128,7 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 export function isoWeekday(d: LocalDate): IsoWeekday {
   // 1970-01-01 was a Thursday (ISO 4).
   const e = toEpochDay(d);
-  return ((((((e + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
+  return (((((e + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** Compares two LocalDates: negative, 0 or positive. ISO strings sort lexicographically. */

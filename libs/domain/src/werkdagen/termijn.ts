@@ -13,15 +13,7 @@
  * art. 1 Algemene termijnenwet: an end on a Saturday, Sunday or algemeen erkende feestdag (or a day
  * equated to one) runs on to the next day that is none of these.
  */
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  assertLocalDate,
-  daysBetween,
-  formatDatumNl,
-  LocalDate,
-} from './local-date';
+import { addDays, addMonths, addWeeks, assertLocalDate, daysBetween, formatDatumNl, LocalDate } from './local-date';
 import { SkippedDay, WerkdagenKalender } from './werkdagen-kalender';
 
 export type TermUnit = 'werkdagen' | 'dagen' | 'weken' | 'maanden';
@@ -118,9 +110,7 @@ function combineExtensions(extensions: readonly Term[], before: LocalDate, after
 /** Dutch sentence for one day skipped under art. 1 Algemene termijnenwet. */
 function skippedSentence(s: SkippedDay): string {
   const datum = capitalize(formatDatumNl(s.date));
-  return s.reason === 'zaterdag' || s.reason === 'zondag'
-    ? `${datum} valt in het weekend.`
-    : `${datum} is geen werkdag: ${s.reason}.`;
+  return s.reason === 'zaterdag' || s.reason === 'zondag' ? `${datum} valt in het weekend.` : `${datum} is geen werkdag: ${s.reason}.`;
 }
 
 /** Computes a deadline and explains it (see the counting rule at the top of this file). */
@@ -138,9 +128,7 @@ export function berekenTermijn(input: TermijnInput, kalender: WerkdagenKalender)
   const term: Term = { amount: input.term.amount, unit: input.term.unit };
 
   const explanation: string[] = [];
-  explanation.push(
-    `Startdatum: ${formatDatumNl(start)} (de dag van de gebeurtenis); de termijn loopt vanaf de dag daarna.`,
-  );
+  explanation.push(`Startdatum: ${formatDatumNl(start)} (de dag van de gebeurtenis); de termijn loopt vanaf de dag daarna.`);
 
   const nominalEnd = addTerm(start, term, kalender);
   explanation.push(
@@ -169,9 +157,7 @@ export function berekenTermijn(input: TermijnInput, kalender: WerkdagenKalender)
     explanation.push(`${capitalize(formatDatumNl(unshiftedEnd))} is een werkdag; de einddatum verschuift niet.`);
   } else {
     for (const s of skipped) explanation.push(skippedSentence(s));
-    explanation.push(
-      `Op grond van artikel 1 van de Algemene termijnenwet loopt de termijn door tot en met ${formatDatumNl(dueDate)}.`,
-    );
+    explanation.push(`Op grond van artikel 1 van de Algemene termijnenwet loopt de termijn door tot en met ${formatDatumNl(dueDate)}.`);
   }
   explanation.push(`Uiterste datum: ${formatDatumNl(dueDate)}.`);
 
@@ -199,11 +185,7 @@ export interface ReminderDate {
  * `dueDate` (n = 0: the due date itself; a negative n gives the |n|-th werkdag after it, e.g. for
  * overdue reminders). Example: [10, 5, 0] -> 10 and 5 werkdagen before, and on the day.
  */
-export function reminderDates(
-  dueDate: LocalDate,
-  werkdagenBefore: readonly number[],
-  kalender: WerkdagenKalender,
-): ReminderDate[] {
+export function reminderDates(dueDate: LocalDate, werkdagenBefore: readonly number[], kalender: WerkdagenKalender): ReminderDate[] {
   assertLocalDate(dueDate, 'due date');
   return werkdagenBefore.map((n) => {
     if (!Number.isInteger(n)) throw new RangeError(`werkdagenBefore must be integers, got ${n}`);

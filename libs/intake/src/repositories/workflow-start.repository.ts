@@ -26,13 +26,17 @@ export class WorkflowStartRepository {
   }
 
   async markStarted(knelpuntId: string): Promise<void> {
-    await this.ds.query(`UPDATE workflow_starts SET started_at = coalesce(started_at, now()), attempts = attempts + 1, last_error = NULL WHERE knelpunt_id = $1`, [
-      knelpuntId,
-    ]);
+    await this.ds.query(
+      `UPDATE workflow_starts SET started_at = coalesce(started_at, now()), attempts = attempts + 1, last_error = NULL WHERE knelpunt_id = $1`,
+      [knelpuntId],
+    );
   }
 
   async markFailed(knelpuntId: string, error: string): Promise<void> {
-    await this.ds.query(`UPDATE workflow_starts SET attempts = attempts + 1, last_error = $2 WHERE knelpunt_id = $1`, [knelpuntId, error.slice(0, 2000)]);
+    await this.ds.query(`UPDATE workflow_starts SET attempts = attempts + 1, last_error = $2 WHERE knelpunt_id = $1`, [
+      knelpuntId,
+      error.slice(0, 2000),
+    ]);
   }
 
   async countPending(): Promise<number> {

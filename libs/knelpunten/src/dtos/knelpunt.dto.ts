@@ -94,7 +94,11 @@ export class DecisionRequestDto {
   decision: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(300, LONG) owner?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsString(TEXT) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'moet een datum zijn (JJJJ-MM-DD)' }) targetDate?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsString(TEXT)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  targetDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) plan?: string;
   @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) question?: string;
   @ApiPropertyOptional() @IsOptional() @IsString(TEXT) @MaxLength(10000, LONG) response?: string;

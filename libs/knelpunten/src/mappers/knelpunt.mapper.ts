@@ -3,7 +3,8 @@ import type { KnelpuntEntity } from '../entities/knelpunt.entity';
 import type { TimelineEntryEntity } from '../entities/timeline-entry.entity';
 import type { KnelpuntDetailDto, KnelpuntSummaryDto } from '../dtos/knelpunt-response.dto';
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const iso = (v: Date | string | null): string | null =>
+  v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 
 export function toSummary(k: KnelpuntEntity): KnelpuntSummaryDto {
   return {

@@ -110,9 +110,14 @@ export class KnelpuntWorkflowGateway {
     if (err instanceof WorkflowFailedError) return fromApplicationFailure(ApplicationFailure.create({ message: err.message }));
     const message = err instanceof Error ? err.message : String(err);
     if (/already completed|workflow execution already completed/i.test(message)) {
-      return new DomainException(ErrorCode.DECISION_NOT_ALLOWED, 'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.', [], {
-        allowed: [],
-      });
+      return new DomainException(
+        ErrorCode.DECISION_NOT_ALLOWED,
+        'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.',
+        [],
+        {
+          allowed: [],
+        },
+      );
     }
     return this.unavailable(err);
   }

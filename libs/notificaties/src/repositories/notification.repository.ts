@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MailStatus, RecipientRole, WebhookStatus } from '../entities/notification.entity';
+import { recipientKey } from '../use-cases/notify/recipients';
 
 export interface NewNotification {
   id: string;
@@ -87,14 +88,11 @@ function toRecord(r: Row): NotificationRecord {
   };
 }
 
-/** The scope as SQL; parameters are appended to `params`. Uses the inbox index (role, scope, created_at, id). */
+/** The scope as SQL; parameters are appended to `params`. Uses the inbox index (recipient_key, created_at, id). */
 function scopeSql(scope: InboxScope, params: unknown[]): string {
   if (scope.all) return 'TRUE';
-  params.push(scope.role);
-  const role = `recipient_role = $${params.length}`;
-  if (scope.scope === null) return `${role} AND recipient_scope IS NULL`;
-  params.push(scope.scope);
-  return `${role} AND recipient_scope = $${params.length}`;
+  params.push(recipientKey(scope.role, scope.scope));
+  return `recipient_key = $${params.length}`;
 }
 
 @Injectable()

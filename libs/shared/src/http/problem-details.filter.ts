@@ -66,7 +66,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     const errorId = randomUUID();
-    this.logger.error(`Interne fout ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+    this.logger.error(
+      `Interne fout ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+    );
     const unavailable = status === 503;
     const code = unavailable ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL;
     return {
@@ -94,7 +96,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const message = exception instanceof Error ? exception.message : '';
     if (/not valid JSON|Unexpected (token|end)|JSON/i.test(message) && /JSON/.test(message)) return 'De body is geen geldige JSON.';
     if (/body is too large/i.test(message)) return 'De body is groter dan toegestaan.';
-    if (/Unsupported Media Type/i.test(message)) return 'Het Content-Type van het verzoek wordt niet ondersteund (gebruik application/json of text/csv).';
+    if (/Unsupported Media Type/i.test(message))
+      return 'Het Content-Type van het verzoek wordt niet ondersteund (gebruik application/json of text/csv).';
     switch (code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

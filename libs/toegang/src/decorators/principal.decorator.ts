@@ -15,6 +15,4 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: Execu
 });
 
 /** The caller when a valid token was sent, else null (for @Public routes that show more to logged-in users). */
-export const OptionalPrincipal = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): Principal | null => principalOf(ctx),
-);
+export const OptionalPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | null => principalOf(ctx));

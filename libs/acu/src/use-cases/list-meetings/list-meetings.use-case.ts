@@ -52,11 +52,11 @@ export class ListMeetingsUseCase {
     const cursor = query.cursor ? parseCursor(query.cursor) : null;
     const rows: { m: MeetingRecord; part: Cursor['part'] }[] = [];
     if (!cursor || cursor.part === 'komend') {
-      const after = cursor ? { date: cursor.date, id: cursor.id } : undefined;
+      const after = cursor ? { date: cursor.date } : undefined;
       for (const m of await this.meetings.upcoming(today, limit + 1, after)) rows.push({ m, part: 'komend' });
     }
     if (rows.length <= limit) {
-      const before = cursor?.part === 'voorbij' ? { date: cursor.date, id: cursor.id } : undefined;
+      const before = cursor?.part === 'voorbij' ? { date: cursor.date } : undefined;
       for (const m of await this.meetings.past(today, limit + 1 - rows.length, before)) rows.push({ m, part: 'voorbij' });
     }
     const page = rows.slice(0, limit);

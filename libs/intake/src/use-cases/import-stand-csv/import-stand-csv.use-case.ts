@@ -40,16 +40,21 @@ export function parseKnelpuntenCsv(csv: unknown): KnelpuntInputDto[] {
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     throw DomainException.validation([
-      { name: e.lines ? `rij ${e.lines}` : 'body', reason: `de CSV kan niet worden gelezen (${(e.message ?? '').split(':')[0] ?? 'ongeldig'})` },
+      {
+        name: e.lines ? `rij ${e.lines}` : 'body',
+        reason: `de CSV kan niet worden gelezen (${(e.message ?? '').split(':')[0] ?? 'ongeldig'})`,
+      },
     ]);
   }
   const [header, ...rows] = records;
   if (!header) throw DomainException.validation([{ name: 'body', reason: 'de CSV heeft geen kopregel' }]);
   const problems: InvalidParam[] = [];
   header.forEach((h) => {
-    if (!CSV_COLUMNS.includes(h)) problems.push({ name: `kolom ${h || '(leeg)'}`, reason: `onbekende kolom; toegestaan: ${CSV_COLUMNS.join(', ')}` });
+    if (!CSV_COLUMNS.includes(h))
+      problems.push({ name: `kolom ${h || '(leeg)'}`, reason: `onbekende kolom; toegestaan: ${CSV_COLUMNS.join(', ')}` });
   });
-  for (const r of CSV_REQUIRED) if (!header.includes(r)) problems.push({ name: `kolom ${r}`, reason: 'verplichte kolom ontbreekt in de kopregel' });
+  for (const r of CSV_REQUIRED)
+    if (!header.includes(r)) problems.push({ name: `kolom ${r}`, reason: 'verplichte kolom ontbreekt in de kopregel' });
   if (new Set(header).size !== header.length) problems.push({ name: 'kopregel', reason: 'bevat een kolom twee keer' });
   if (problems.length > 0) throw DomainException.validation(problems);
   if (rows.length === 0) throw DomainException.validation([{ name: 'body', reason: 'de CSV bevat geen knelpunten' }]);

@@ -11,7 +11,13 @@ export class ReadStandenUseCase {
 
   async list(limit: number, organisation?: string): Promise<{ items: Omit<StandDto, 'knelpunten'>[] }> {
     const rows = await this.standen.listPublic(limit, organisation?.toUpperCase());
-    return { items: rows.map((s) => { const { knelpunten: _k, ...rest } = toStandDto(s, []); void _k; return rest; }) };
+    return {
+      items: rows.map((s) => {
+        const { knelpunten: _k, ...rest } = toStandDto(s, []);
+        void _k;
+        return rest;
+      }),
+    };
   }
 
   async get(id: string): Promise<StandDto> {

@@ -10,6 +10,11 @@ export interface RecipientAddress {
   key: string;
 }
 
+/** The key of a recipient group: the role, narrowed by the organisation or driehoek code ('driehoek:UWV'). */
+export function recipientKey(role: RecipientRole, scope: string | null): string {
+  return scope === null ? role : `${role}:${scope}`;
+}
+
 /** The recipient group of a workflow recipient, or null when the recipient is malformed. Pure. */
 export function toRecipientAddress(r: Recipient): RecipientAddress | null {
   if (!r || typeof r !== 'object') return null;
@@ -17,16 +22,16 @@ export function toRecipientAddress(r: Recipient): RecipientAddress | null {
   switch (r.role) {
     case 'indiener': {
       const org = code(r.organisation);
-      return org ? { role: 'indiener', scope: org, key: `indiener:${org}` } : null;
+      return org ? { role: 'indiener', scope: org, key: recipientKey('indiener', org) } : null;
     }
     case 'driehoek': {
       const dh = code(r.driehoek);
-      return dh ? { role: 'driehoek', scope: dh, key: `driehoek:${dh}` } : null;
+      return dh ? { role: 'driehoek', scope: dh, key: recipientKey('driehoek', dh) } : null;
     }
     case 'acu':
-      return { role: 'acu', scope: null, key: 'acu' };
+      return { role: 'acu', scope: null, key: recipientKey('acu', null) };
     case 'programmadirectie':
-      return { role: 'programmadirectie', scope: null, key: 'programmadirectie' };
+      return { role: 'programmadirectie', scope: null, key: recipientKey('programmadirectie', null) };
     default:
       return null;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainException, ErrorCode } from '@kp/shared/errors';
+import { DomainException, ErrorCode } from '../errors';
 
 export interface StoredResponse {
   status: number;
@@ -22,7 +22,9 @@ export class IdempotencyService {
     if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
       throw DomainException.validation([{ name: 'Idempotency-Key', reason: 'moet 1 tot 200 zichtbare ASCII-tekens zijn' }]);
     }
-    const hash = createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(request ?? null))
+      .digest('hex');
     const existing = await this.find(key, subject);
     if (existing) return this.replay(existing, hash);
     const response = await work();
