@@ -512,8 +512,9 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
           record('escaleren_acu', SYSTEEM, { motivation: reason, van: state.status, naar: 'bij_acu', automatisch: true });
           state.details.motivation = reason;
           state.details.flags.push('automatisch_geescaleerd');
-          await leavePhase(state.status, 'automatisch');
+          // Lapsed, not met: end it before leavePhase would record it as 'voldaan'.
           endDeadlines(['driehoek_besluit'], 'vervallen', reason);
+          await leavePhase(state.status, 'automatisch');
           await enterPhase('bij_acu', SYSTEEM, reason);
         }
         return;
