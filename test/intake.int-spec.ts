@@ -188,6 +188,7 @@ describe('intake while Temporal is down', () => {
       const health = await down.request('GET', '/api/v1/health');
       expect(health.body).toMatchObject({ status: 'degraded', postgres: { status: 'up' }, temporal: { status: 'down' } });
     } finally {
+      down.keepDataDir = true;
       await down.close();
     }
     // Temporal is "back": the same database, now with the real server and a worker.

@@ -3,7 +3,7 @@
  * (Fastify, called through inject) and a Temporal worker in-process on a unique task queue of the real
  * dev server. Nothing is mocked.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -144,7 +144,11 @@ export class TestSystem {
     for (const w of this.workers) await w.close().catch(() => undefined);
     this.workers = [];
     await this.api.close();
+    if (!this.keepDataDir) rmSync(this.config.DATA_DIR, { recursive: true, force: true });
   }
+
+  /** Set when another system reopens the same data (see reopen). */
+  keepDataDir = false;
 }
 
 /** Polls until `check` returns a truthy value (eventual projections), without fixed sleeps. */

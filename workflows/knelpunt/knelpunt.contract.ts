@@ -33,7 +33,7 @@ export interface KnelpuntWorkflowInput {
   /** Set by continue-as-new: the state carried over. */
   carried?: KnelpuntState;
   /** searchAttributes=false where the server has none registered (the Java time-skipping test server). */
-  features?: { searchAttributes?: boolean };
+  features?: { searchAttributes?: boolean; historyLimit?: number };
 }
 
 export interface KnelpuntDetails {

@@ -671,7 +671,7 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
     await exclusive(fireDueAlarms);
 
     const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > HISTORY_LIMIT) {
+    if (info.continueAsNewSuggested || info.historyLength > (input.features?.historyLimit ?? HISTORY_LIMIT)) {
       await condition(allHandlersFinished);
       // Nothing may be lost across the boundary: flush the timeline first.
       if (pendingTimeline.length > 0) await exclusive(project);

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@kp/shared/config';
 import { DatabaseModule } from '@kp/shared/database';
 import { ProblemDetailsFilter } from '@kp/shared/http';
+import { AuditInterceptor } from '@kp/shared/audit';
 import { ToegangModule } from '@kp/toegang/toegang.module';
 import { TemporalModule } from '@kp/temporal';
 import { ReferentieModule } from '@kp/referentie/referentie.module';
@@ -32,7 +33,10 @@ export class AppModule {
         AcuModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+      ],
     };
   }
 }

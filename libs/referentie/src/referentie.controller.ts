@@ -1,36 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@kp/toegang/decorators';
 import { ReferentieRepository } from './repositories/referentie.repository';
-
-class DriehoekDto {
-  @ApiProperty() code: string;
-  @ApiProperty({ description: 'Eigenaar (ministerie)' }) eigenaar: string;
-  @ApiProperty({ type: [String], description: 'Opdrachtgever(s) (ministeries)' }) opdrachtgevers: string[];
-  @ApiProperty({ description: 'Opdrachtnemer (de organisatie)' }) opdrachtnemer: string;
-}
-
-class OrganisationDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() kind: string;
-  @ApiProperty() active: boolean;
-  @ApiPropertyOptional({ type: DriehoekDto, nullable: true }) driehoek: DriehoekDto | null;
-}
-
-class OrganisationListDto {
-  @ApiProperty({ type: [OrganisationDto] }) items: OrganisationDto[];
-}
-
-class MinistryDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() active: boolean;
-}
-
-class MinistryListDto {
-  @ApiProperty({ type: [MinistryDto] }) items: MinistryDto[];
-}
+import { DriehoekListDto, MinistryListDto, OrganisationListDto } from './dtos/referentie.dto';
 
 /** Reference data is public: who the organisations, ministries and driehoeken are. */
 @ApiTags('referentiegegevens')
@@ -52,5 +24,13 @@ export class ReferentieController {
   @ApiOkResponse({ type: MinistryListDto })
   async listMinistries(): Promise<MinistryListDto> {
     return { items: await this.repo.ministries() };
+  }
+
+  @Get('driehoeken')
+  @Public()
+  @ApiOperation({ summary: 'Ambtelijke sturingsdriehoeken: eigenaar, opdrachtgever(s) en opdrachtnemer per organisatie' })
+  @ApiOkResponse({ type: DriehoekListDto })
+  async listDriehoeken(): Promise<DriehoekListDto> {
+    return { items: await this.repo.driehoeken() };
   }
 }

@@ -13,6 +13,7 @@ import { NotificationContactEntity } from '@kp/notificaties/entities/notificatio
 import { AcuMeetingEntity } from '@kp/acu/entities/acu-meeting.entity';
 import { AcuAgendaItemEntity } from '@kp/acu/entities/acu-agenda-item.entity';
 import { AcuClusterEntity, AcuClusterMemberEntity } from '@kp/acu/entities/acu-cluster.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
 
 /** Every TypeORM entity of the application (the schema itself lives in migrations/). */
 export const ENTITIES = [
@@ -32,4 +33,5 @@ export const ENTITIES = [
   AcuAgendaItemEntity,
   AcuClusterEntity,
   AcuClusterMemberEntity,
+  AuditLogEntity,
 ];
