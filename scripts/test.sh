@@ -4,10 +4,7 @@
 # `npm run up` is running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[test] npm ci"
-  npm ci --no-audit --no-fund
-fi
+bash scripts/install-deps.sh
 echo "[test] typecheck"
 npx tsc -p tsconfig.json --noEmit
 echo "[test] lint"

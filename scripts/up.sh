@@ -3,10 +3,7 @@
 # PostgreSQL, Temporal, the worker and the API. Ctrl-C stops it all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[up] npm ci"
-  npm ci --no-audit --no-fund
-fi
+bash scripts/install-deps.sh
 echo "[up] build"
 npm run -s build
 exec node --enable-source-maps dist/scripts/dev/up.js

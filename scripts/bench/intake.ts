@@ -123,9 +123,10 @@ export async function runIntake(
   let reached = 0;
   let timedOut = false;
   for (;;) {
-    const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM knelpunten WHERE id = ANY($1::uuid[]) AND status = 'bij_driehoek'`, [
-      ids,
-    ]);
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM knelpunten WHERE id = ANY($1::uuid[]) AND status = 'bij_driehoek'`,
+      [ids],
+    );
     reached = rows[0]?.n ?? 0;
     if (reached >= ids.length) break;
     if (Date.now() > deadline) {

@@ -60,6 +60,27 @@ describe('OpenAPI document (NL GOV API Design Rules)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('really applies the ruleset: a document that breaks ADR rules gets errors (canary)', async () => {
+    const doc = (await sys.request('GET', '/api/v1/openapi.json')).body;
+    delete doc.info.contact;
+    doc.paths['/Knelpunten_Lijst/'] = {
+      get: {
+        operationId: 'brokenList',
+        responses: { '200': { description: 'ok' }, '404': { description: 'x', content: { 'application/json': {} } } },
+      },
+    };
+    const codes = new Set((await lint(doc)).filter((r) => r.severity === 0).map((r) => String(r.code)));
+    for (const rule of [
+      'info-contact',
+      'nlgov:paths-kebab-case',
+      'nlgov:paths-no-trailing-slash',
+      'nlgov:missing-header',
+      'nlgov:use-problem-schema',
+    ]) {
+      expect(codes).toContain(rule);
+    }
+  });
+
   it('serves a browsable HTML page at /api/v1/docs', async () => {
     const res = await sys.request('GET', '/api/v1/docs');
     expect(res.status).toBe(200);

@@ -154,17 +154,28 @@ describe('route policies and the access matrix', () => {
         calls++;
         const who = role ?? 'no token';
         const expected =
-          route.policy.kind === 'public' ? 'allowed' : role === null ? 401 : route.policy.kind === 'roles' && route.policy.roles.includes(role) ? 'allowed' : 403;
+          route.policy.kind === 'public'
+            ? 'allowed'
+            : role === null
+              ? 401
+              : route.policy.kind === 'roles' && route.policy.roles.includes(role)
+                ? 'allowed'
+                : 403;
         const denied = res.status === 401 || res.status === 403;
         if (expected === 'allowed' ? denied : res.status !== expected) {
-          mismatches.push(`${route.method} ${url} as ${who}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.detail ?? '')}`);
+          mismatches.push(
+            `${route.method} ${url} as ${who}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.detail ?? '')}`,
+          );
         }
         if (denied) {
-          if (!String(res.headers['content-type']).includes('application/problem+json')) mismatches.push(`${route.method} ${url} as ${who}: not problem+json`);
+          if (!String(res.headers['content-type']).includes('application/problem+json'))
+            mismatches.push(`${route.method} ${url} as ${who}: not problem+json`);
           const code = res.status === 401 ? 'NIET_GEAUTHENTICEERD' : 'GEEN_TOEGANG';
-          if (res.body?.code !== code) mismatches.push(`${route.method} ${url} as ${who}: code ${String(res.body?.code)} instead of ${code}`);
+          if (res.body?.code !== code)
+            mismatches.push(`${route.method} ${url} as ${who}: code ${String(res.body?.code)} instead of ${code}`);
         }
-        if (res.status >= 400 && leaksIn(res.body).length > 0) mismatches.push(`${route.method} ${url} as ${who}: leaks ${leaksIn(res.body).join(', ')}`);
+        if (res.status >= 400 && leaksIn(res.body).length > 0)
+          mismatches.push(`${route.method} ${url} as ${who}: leaks ${leaksIn(res.body).join(', ')}`);
         if (res.status >= 500) mismatches.push(`${route.method} ${url} as ${who}: server error ${res.status}`);
       }
     }

@@ -6,7 +6,10 @@ const LEAKS: readonly [string, RegExp][] = [
   ['source path', /\.(?:ts|js|mjs|cjs):\d+|node_modules|\/work\/|\/home\/|\/usr\//],
   ['SQL', /\b(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\b[\s\S]*\bSET|DELETE\s+FROM)\b/i],
   ['database error', /QueryFailedError|duplicate key value|violates|relation "|syntax error at or near|\bpg_|typeorm/i],
-  ['runtime error name', /\b(?:TypeError|ReferenceError|RangeError|SyntaxError|EntityNotFound|JWSSignatureVerificationFailed|JWTExpired|ERR_JW[STK])\b/],
+  [
+    'runtime error name',
+    /\b(?:TypeError|ReferenceError|RangeError|SyntaxError|EntityNotFound|JWSSignatureVerificationFailed|JWTExpired|ERR_JW[STK])\b/,
+  ],
   ['stack member', /"stack"\s*:/],
 ];
 
@@ -28,6 +31,8 @@ export function expectProblem(res: HttpResult, status: number): void {
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   expect(res.body).toEqual(expect.objectContaining({ status, title: expect.any(String), detail: expect.any(String) }));
   // Dutch, not the framework's English defaults.
-  expect(`${res.body.title} ${res.body.detail}`).not.toMatch(/\b(?:Unauthorized|Forbidden|Not Found|Internal Server Error|must|should|invalid)\b/);
+  expect(`${res.body.title} ${res.body.detail}`).not.toMatch(
+    /\b(?:Unauthorized|Forbidden|Not Found|Internal Server Error|must|should|invalid)\b/,
+  );
   expect(leaksIn(res.body)).toEqual([]);
 }

@@ -109,7 +109,13 @@ export class Scenario {
    */
   static async run(env: TestWorkflowEnvironment, body: (s: Scenario) => Promise<void>): Promise<void> {
     const deadPort = await freePort();
-    const sys = await TestSystem.start({ temporalAddress: `127.0.0.1:${deadPort}`, worker: false });
+    // The outbox only retries on its interval: one failed attempt (5 s connect timeout) instead of one every 500 ms,
+    // so closing the API does not wait for a queue of them.
+    const sys = await TestSystem.start({
+      temporalAddress: `127.0.0.1:${deadPort}`,
+      worker: false,
+      env: { OUTBOX_INTERVAL_MS: String(3_600_000) },
+    });
     const ctx = await NestFactory.createApplicationContext(WorkerModule.forConfig(sys.config, { runWorker: false }), {
       logger: ['error'],
     });

@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 /** Reference data managed by the admin (DOMAIN.md, "Who may do what"): organisations, ministries, driehoeken. */
 
@@ -71,11 +82,19 @@ export class PutDriehoekDto {
   @MaxLength(16, LONG)
   eigenaar: string;
 
-  @ApiProperty({ type: [String], example: ['SZW', 'VWS'], minItems: 1, maxItems: MAX_OPDRACHTGEVERS, description: 'Codes van de opdrachtgevende ministeries' })
+  @ApiProperty({
+    type: [String],
+    example: ['SZW', 'VWS'],
+    minItems: 1,
+    maxItems: MAX_OPDRACHTGEVERS,
+    description: 'Codes van de opdrachtgevende ministeries',
+  })
   @IsArray({ message: 'moet een lijst van ministeriecodes zijn' })
   @ArrayMinSize(1, { message: 'moet minstens één opdrachtgever bevatten' })
   @ArrayMaxSize(MAX_OPDRACHTGEVERS, { message: 'mag maximaal $constraint1 opdrachtgevers bevatten' })
-  @ArrayUnique((code: unknown) => (typeof code === 'string' ? code.toUpperCase() : code), { message: 'mag geen ministerie twee keer bevatten' })
+  @ArrayUnique((code: unknown) => (typeof code === 'string' ? code.toUpperCase() : code), {
+    message: 'mag geen ministerie twee keer bevatten',
+  })
   @IsString({ each: true, message: 'moet alleen ministeriecodes (tekst) bevatten' })
   @MaxLength(16, { each: true, message: 'bevat een code langer dan $constraint1 tekens' })
   opdrachtgevers: string[];

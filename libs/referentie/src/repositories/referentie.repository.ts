@@ -84,7 +84,12 @@ export class ReferentieRepository {
     return this.ds.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisaties'))`);
       if (await this.organisation(code, em)) return null;
-      await em.query(`INSERT INTO organisaties (code, name, kind, active) VALUES ($1, $2, $3, $4)`, [code, input.name, input.kind, input.active]);
+      await em.query(`INSERT INTO organisaties (code, name, kind, active) VALUES ($1, $2, $3, $4)`, [
+        code,
+        input.name,
+        input.kind,
+        input.active,
+      ]);
       return this.organisation(code, em);
     });
   }
@@ -143,7 +148,11 @@ export class ReferentieRepository {
   }
 
   /** Creates or replaces the driehoek of an organisation (its code is the organisation's). */
-  async upsertDriehoek(organisation: string, eigenaar: string, opdrachtgevers: string[]): Promise<{ driehoek: DriehoekRow; created: boolean }> {
+  async upsertDriehoek(
+    organisation: string,
+    eigenaar: string,
+    opdrachtgevers: string[],
+  ): Promise<{ driehoek: DriehoekRow; created: boolean }> {
     const rows: (DriehoekRow & { created: boolean })[] = await this.ds.query(
       `INSERT INTO driehoeken (code, opdrachtnemer_code, eigenaar_code, opdrachtgever_codes) VALUES ($1, $1, $2, $3::varchar[])
        ON CONFLICT (code) DO UPDATE SET eigenaar_code = EXCLUDED.eigenaar_code, opdrachtgever_codes = EXCLUDED.opdrachtgever_codes

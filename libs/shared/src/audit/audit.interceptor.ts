@@ -61,7 +61,11 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(concatMap((result: unknown) => from(this.record(request, reply, result).then(() => result))));
   }
 
-  private async record(request: FastifyRequest & { principal?: AuditPrincipal | null }, reply: FastifyReply, result: unknown): Promise<void> {
+  private async record(
+    request: FastifyRequest & { principal?: AuditPrincipal | null },
+    reply: FastifyReply,
+    result: unknown,
+  ): Promise<void> {
     const p = request.principal ?? null;
     const record: AuditRecord = {
       actorSubject: p?.subject ?? null,

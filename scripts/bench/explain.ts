@@ -1,0 +1,117 @@
+/**
+ * Query plans of the main reads: the repository itself builds the SQL (so the plans are of exactly what the
+ * API runs, never a copy that drifts), but its DataSource is a stand-in that runs each statement under
+ * EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) with the same parameters.
+ */
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { KnelpuntRepository } from '../../libs/knelpunten/src/repositories/knelpunt.repository';
+import { round } from './stats';
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
+
+export interface PlanReport {
+  name: string;
+  description: string;
+  /** Scans of the knelpunten table, e.g. "Index Scan knelpunten_org_created_idx". */
+  knelpuntenScans: string[];
+  seqScanOnKnelpunten: boolean;
+  /** Node types from the root down, e.g. "Limit > Sort > Bitmap Heap Scan > Bitmap Index Scan". */
+  shape: string;
+  executionMs: number;
+  planningMs: number;
+  sharedBuffersHit: number;
+  sharedBuffersRead: number;
+  rowsReturned: number;
+}
+
+function walk(node: PlanNode, visit: (n: PlanNode) => void): void {
+  visit(node);
+  for (const child of node.Plans ?? []) walk(child, visit);
+}
+
+function shapeOf(node: PlanNode): string {
+  const parts: string[] = [];
+  walk(node, (n) => parts.push(n['Index Name'] ? `${n['Node Type']}(${n['Index Name']})` : n['Node Type']));
+  return parts.join(' > ');
+}
+
+export async function explainMainQueries(sql: Pool, sample: { id: string }): Promise<PlanReport[]> {
+  const explained: { plan: unknown }[] = [];
+  const explaining = {
+    query: async (text: string, params: unknown[] = []): Promise<unknown[]> => {
+      const res = await sql.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, params);
+      explained.push({ plan: res.rows[0]?.['QUERY PLAN'] });
+      return [];
+    },
+  } as unknown as DataSource;
+  const repo = new KnelpuntRepository(explaining);
+
+  // A cursor in the middle of the default list (page 2 and beyond).
+  const { rows: mid } = await sql.query<{ created_at: Date; id: string }>(
+    `SELECT created_at, id FROM knelpunten ORDER BY created_at DESC, id DESC OFFSET 25 LIMIT 1`,
+  );
+  const after = mid[0] ? { createdAt: mid[0].created_at.toISOString(), id: mid[0].id } : undefined;
+
+  const cases: { name: string; description: string; run: () => Promise<unknown> }[] = [
+    { name: 'list', description: 'list, everything (programmadirectie)', run: () => repo.list({ all: true }, { limit: 25 }) },
+    {
+      name: 'list_scoped',
+      description: 'list, organisation scope (indiener UWV)',
+      run: () => repo.list({ organisation: 'UWV' }, { limit: 25 }),
+    },
+    {
+      name: 'list_organisation',
+      description: 'list, organisation filter CAK (programmadirectie)',
+      run: () => repo.list({ all: true }, { organisation: 'CAK', limit: 25 }),
+    },
+    {
+      name: 'list_driehoek_scoped',
+      description: 'list, driehoek scope (driehoek UWV)',
+      run: () => repo.list({ driehoek: 'UWV' }, { limit: 25 }),
+    },
+    {
+      name: 'list_search',
+      description: "list, text search q='kinderopvangtoeslag'",
+      run: () => repo.list({ all: true }, { q: 'kinderopvangtoeslag', limit: 25 }),
+    },
+    { name: 'list_page2', description: 'list, page 2 (keyset cursor)', run: () => repo.list({ all: true }, { limit: 25, after }) },
+    { name: 'queue', description: 'driehoek queue UWV', run: () => repo.queue({ driehoek: 'UWV', limit: 25 }) },
+    { name: 'detail', description: 'knelpunt by id (indiener scope)', run: () => repo.findById(sample.id, { organisation: 'UWV' }) },
+  ];
+
+  const reports: PlanReport[] = [];
+  for (const c of cases) {
+    explained.length = 0;
+    await c.run();
+    const doc = (explained[0]?.plan as { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[] | undefined)?.[0];
+    if (!doc) throw new Error(`no plan for ${c.name}`);
+    const scans: string[] = [];
+    walk(doc.Plan, (n) => {
+      if (n['Relation Name'] === 'knelpunten' || (n['Index Name'] ?? '').startsWith('knelpunten')) {
+        scans.push(n['Index Name'] ? `${n['Node Type']} ${n['Index Name']}` : n['Node Type']);
+      }
+    });
+    const root = doc.Plan as PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number };
+    reports.push({
+      name: c.name,
+      description: c.description,
+      knelpuntenScans: scans,
+      seqScanOnKnelpunten: scans.some((s) => s.startsWith('Seq Scan')),
+      shape: shapeOf(doc.Plan),
+      executionMs: round(doc['Execution Time'], 2),
+      planningMs: round(doc['Planning Time'], 2),
+      sharedBuffersHit: root['Shared Hit Blocks'] ?? 0,
+      sharedBuffersRead: root['Shared Read Blocks'] ?? 0,
+      rowsReturned: root['Actual Rows'] ?? 0,
+    });
+  }
+  return reports;
+}
