@@ -4,7 +4,7 @@
  * on a free port, and a Temporal worker in the same process (as the integration tests run it).
  *
  * PostgreSQL runs with its durable defaults (fsync on, as in production), not with the test suite's
- * fsync=off; Temporal persists to a SQLite file in the temporary directory.
+ * fsync=off. The Temporal dev server keeps its state in memory (see below).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { startEmbeddedPostgres, type PostgresHandle } from '../infra/postgres';
 import { startTemporalDevServer, type TemporalDevServerHandle } from '../infra/temporal-dev-server';
 import { dataSourceOptions, runMigrations } from '../../libs/shared/src/database/data-source';
@@ -73,11 +73,13 @@ export async function startBenchSystem(log: Log): Promise<BenchSystem> {
     const [pgResult, temporalResult, bundleResult] = await Promise.allSettled([
       startEmbeddedPostgres({
         dataDir: join(tmpRoot, 'pg'),
-        persistent: true, // durable settings; the whole directory is removed in close()
+        persistent: process.env.BENCH_FAST_PG !== '1', // durable settings; the whole directory is removed in close()
         databaseName: 'knelpunten_bench',
         logFile: join(tmpRoot, 'postgres.log'),
       }),
-      startTemporalDevServer({ uiPort: null, dbFile: join(tmpRoot, 'temporal.db'), logFile: join(tmpRoot, 'temporal.log') }),
+      // In memory: the dev server's SQLite file (one fsync per write) caps the whole system at ~5 workflows/s,
+      // which measures SQLite, not this system; production runs a Temporal cluster with its own database.
+      startTemporalDevServer({ uiPort: null, logFile: join(tmpRoot, 'temporal.log') }),
       bundleWorkflows(tmpRoot),
     ]);
     if (pgResult.status === 'fulfilled') pg = pgResult.value;
@@ -112,6 +114,8 @@ export async function startBenchSystem(log: Log): Promise<BenchSystem> {
     sql = new Pool({ connectionString: pg.url, max: 4, application_name: 'knelpunten-bench' });
     sql.on('error', () => undefined);
 
+    // The SDK's default logger prints every worker state change at INFO.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
     worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['error', 'warn'] });
     await worker.init();
     api = await createApiApp(config, { logger: ['error', 'warn'] });

@@ -51,7 +51,7 @@ export async function insertVolume(sql: Pool, targetTotal: number): Promise<Volu
            now() - make_interval(days => 1 + (g * 13) % 1400, mins => (g * 37) % 1440) AS created_at,
            (ARRAY['vereenvoudiging','schaarste','gegevensdeling','politiek','wetgeving','ict','financiering','maatwerk','overig'])[1 + g % 9] AS theme,
            (ARRAY['kinderopvangtoeslag','bijstand','studiefinanciering','zorgtoeslag','WW-uitkering','AOW','huurtoeslag','inburgering',
-                  'kentekenregistratie','vergunningverlening','schuldhulpverlening','Wajong'])[1 + (g * 3) % 12] AS topic,
+                  'kentekenregistratie','vergunningverlening','schuldhulpverlening','Wajong'])[1 + (g / 3) % 12] AS topic,
            (ARRAY['samenloop van regelingen','terugvordering na wijziging','gegevens niet tijdig beschikbaar','capaciteitstekort',
                   'tegenstrijdige wetgeving','verouderde ICT-systemen','onduidelijke definities'])[1 + (g * 11) % 7] AS problem,
            (ARRAY['Participatiewet','Wet kinderopvang','Awir','Wet studiefinanciering 2000','Zorgverzekeringswet','Wet inburgering 2021',

@@ -73,7 +73,7 @@ describe('OpenAPI document (NL GOV API Design Rules)', () => {
     for (const rule of [
       'info-contact',
       'nlgov:paths-kebab-case',
-      'nlgov:paths-no-trailing-slash',
+      'path-keys-no-trailing-slash',
       'nlgov:missing-header',
       'nlgov:use-problem-schema',
     ]) {

@@ -19,6 +19,7 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
   });
 
   afterAll(async () => {
+    await Scenario.closeAll();
     await env?.teardown();
   });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
 import { Principal } from '@kp/toegang/principal';
@@ -18,6 +18,8 @@ import { AddVoortgangUseCase } from './use-cases/add-voortgang/add-voortgang.use
 import { ChangeDeadlineUseCase } from './use-cases/change-deadline/change-deadline.use-case';
 import { GetDriehoekQueueUseCase } from './use-cases/get-driehoek-queue/get-driehoek-queue.use-case';
 import { DriehoekCodeParamDto } from './dtos/driehoek-param.dto';
+import { AmendKnelpuntDto } from './dtos/amend-knelpunt.dto';
+import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Maakt een herhaald verzoek veilig' };
 
@@ -30,7 +32,20 @@ export class KnelpuntenController {
     private readonly decide: DecideKnelpuntUseCase,
     private readonly voortgang: AddVoortgangUseCase,
     private readonly deadline: ChangeDeadlineUseCase,
+    private readonly amend: AmendKnelpuntUseCase,
   ) {}
+
+  @Patch(':id')
+  @Policy('indiener')
+  @ApiOperation({ summary: 'De inhoud van een eigen knelpunt wijzigen (titel, beschrijving, thema, …); de wijziging komt in de tijdlijn' })
+  @ApiOkResponse({ type: KnelpuntDetailDto })
+  amendKnelpunt(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: KnelpuntIdParamDto,
+    @Body() body: AmendKnelpuntDto,
+  ): Promise<KnelpuntDetailDto> {
+    return this.amend.execute(p, params.id, body);
+  }
 
   @Get()
   @Policy('indiener', 'driehoek', 'acu', 'programmadirectie', 'admin')

@@ -13,6 +13,7 @@ import { DriehoekQueueController, KnelpuntenController } from './knelpunten.cont
 import { ClusterDecisionsController } from './cluster-decisions.controller';
 import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.use-case';
 import { AcuModule } from '@kp/acu/acu.module';
+import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
 import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
 
 @Module({
@@ -20,6 +21,7 @@ import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
   controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController],
   providers: [
     DecideClusterUseCase,
+    AmendKnelpuntUseCase,
     IdempotencyService,
     KnelpuntRepository,
     KnelpuntProjectionRepository,

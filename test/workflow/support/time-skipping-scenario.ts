@@ -109,8 +109,7 @@ export class Scenario {
    */
   static async run(env: TestWorkflowEnvironment, body: (s: Scenario) => Promise<void>): Promise<void> {
     const deadPort = await freePort();
-    // The outbox only retries on its interval: one failed attempt (5 s connect timeout) instead of one every 500 ms,
-    // so closing the API does not wait for a queue of them.
+    // The outbox retries only on its (long) interval: the start attempt after the intake is all it makes.
     const sys = await TestSystem.start({
       temporalAddress: `127.0.0.1:${deadPort}`,
       worker: false,
@@ -146,8 +145,23 @@ export class Scenario {
       });
     } finally {
       await ctx.close().catch(() => undefined);
-      await sys.close();
+      // Closing the API waits for the outbox's attempt to start the workflow at the dead address, which the Temporal
+      // client retries for about 20 s: let that finish in the background, awaited by `Scenario.closeAll()`.
+      Scenario.closing.push(
+        sys.close().catch((err: unknown) => {
+          process.stderr.write(`[test] closing the API failed: ${String(err)}\n`);
+        }),
+      );
     }
+  }
+
+  private static closing: Promise<void>[] = [];
+
+  /** Awaits the systems still closing (call in afterAll). */
+  static async closeAll(): Promise<void> {
+    const all = Scenario.closing;
+    Scenario.closing = [];
+    await Promise.all(all);
   }
 
   // ---------- clock ----------

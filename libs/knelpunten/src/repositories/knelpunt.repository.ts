@@ -114,6 +114,47 @@ export class KnelpuntRepository {
     return this.ds.manager.find(TimelineEntryEntity, { where: { knelpuntId }, order: { at: 'ASC', seq: 'ASC' } });
   }
 
+  /** Content change by the organisation plus its timeline entry, in one transaction, scoped to the organisation. */
+  async amend(
+    id: string,
+    organisation: string,
+    changes: Record<string, { van: unknown; naar: unknown }>,
+    entry: Omit<TimelineEntryEntity, 'seq'>,
+  ): Promise<void> {
+    const columns: Record<string, string> = {
+      title: 'title',
+      description: 'description',
+      theme: 'theme',
+      law: 'law',
+      impact: 'impact',
+      proposedSolution: 'proposed_solution',
+      externalRef: 'external_ref',
+    };
+    const sets: string[] = [];
+    const params: unknown[] = [id, organisation];
+    for (const [field, change] of Object.entries(changes)) {
+      const column = columns[field];
+      if (!column) continue;
+      params.push(change.naar);
+      sets.push(`${column} = $${params.length}`);
+    }
+    await this.ds.transaction(async (em) => {
+      const res: [unknown[], number] = await em.query(
+        `UPDATE knelpunten SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND organisation_code = $2 AND status <> 'afgesloten'`,
+        params,
+      );
+      if (res[1] !== 1) throw new Error(`knelpunt ${id} not amended (scope or status changed)`);
+      await em.query(`INSERT INTO knelpunt_timeline (id, knelpunt_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        entry.id,
+        entry.knelpuntId,
+        entry.at,
+        entry.type,
+        JSON.stringify(entry.actor),
+        JSON.stringify(entry.data),
+      ]);
+    });
+  }
+
   async appendTimeline(entry: Omit<TimelineEntryEntity, 'seq'>): Promise<void> {
     await this.ds.query(
       `INSERT INTO knelpunt_timeline (id, knelpunt_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
