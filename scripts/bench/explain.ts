@@ -14,6 +14,8 @@ interface PlanNode {
   'Index Name'?: string;
   'Actual Rows'?: number;
   'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
   Plans?: PlanNode[];
 }
 
@@ -30,6 +32,8 @@ export interface PlanReport {
   sharedBuffersHit: number;
   sharedBuffersRead: number;
   rowsReturned: number;
+  /** Rows of knelpunten the plan visited (heap rows, before filters): O(page) or O(matching rows)? */
+  rowsExamined: number;
 }
 
 function walk(node: PlanNode, visit: (n: PlanNode) => void): void {
@@ -59,6 +63,15 @@ export async function explainMainQueries(sql: Pool, sample: { id: string }): Pro
     `SELECT created_at, id FROM knelpunten ORDER BY created_at DESC, id DESC OFFSET 25 LIMIT 1`,
   );
   const after = mid[0] ? { createdAt: mid[0].created_at.toISOString(), id: mid[0].id } : undefined;
+  // The 25th item of the UWV queue (its cursor), in the queue's order.
+  const { rows: q25 } = await sql.query<{ urgency: number; next_due_at: Date | null; id: string }>(
+    `SELECT (CASE WHEN overdue THEN 0 WHEN next_due_at IS NOT NULL THEN 1 ELSE 2 END) AS urgency, next_due_at, id
+       FROM knelpunten WHERE driehoek_code = 'UWV' AND status <> 'afgesloten'
+      ORDER BY 1, coalesce(next_due_at, 'infinity'::timestamptz), id OFFSET 24 LIMIT 1`,
+  );
+  const queueAfter = q25[0]
+    ? { urgency: q25[0].urgency, nextDueAt: q25[0].next_due_at ? q25[0].next_due_at.toISOString() : null, id: q25[0].id }
+    : undefined;
 
   const cases: { name: string; description: string; run: () => Promise<unknown> }[] = [
     { name: 'list', description: 'list, everything (programmadirectie)', run: () => repo.list({ all: true }, { limit: 25 }) },
@@ -84,6 +97,11 @@ export async function explainMainQueries(sql: Pool, sample: { id: string }): Pro
     },
     { name: 'list_page2', description: 'list, page 2 (keyset cursor)', run: () => repo.list({ all: true }, { limit: 25, after }) },
     { name: 'queue', description: 'driehoek queue UWV', run: () => repo.queue({ driehoek: 'UWV', limit: 25 }) },
+    {
+      name: 'queue_page2',
+      description: 'driehoek queue UWV, page 2 (keyset cursor)',
+      run: () => repo.queue({ driehoek: 'UWV', limit: 25, after: queueAfter }),
+    },
     { name: 'detail', description: 'knelpunt by id (indiener scope)', run: () => repo.findById(sample.id, { organisation: 'UWV' }) },
   ];
 
@@ -94,9 +112,14 @@ export async function explainMainQueries(sql: Pool, sample: { id: string }): Pro
     const doc = (explained[0]?.plan as { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[] | undefined)?.[0];
     if (!doc) throw new Error(`no plan for ${c.name}`);
     const scans: string[] = [];
+    let examined = 0;
     walk(doc.Plan, (n) => {
       if (n['Relation Name'] === 'knelpunten' || (n['Index Name'] ?? '').startsWith('knelpunten')) {
         scans.push(n['Index Name'] ? `${n['Node Type']} ${n['Index Name']}` : n['Node Type']);
+      }
+      if (n['Relation Name'] === 'knelpunten') {
+        const rows = (n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0);
+        examined += rows * (n['Actual Loops'] ?? 1);
       }
     });
     const root = doc.Plan as PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number };
@@ -111,6 +134,7 @@ export async function explainMainQueries(sql: Pool, sample: { id: string }): Pro
       sharedBuffersHit: root['Shared Hit Blocks'] ?? 0,
       sharedBuffersRead: root['Shared Read Blocks'] ?? 0,
       rowsReturned: root['Actual Rows'] ?? 0,
+      rowsExamined: examined,
     });
   }
   return reports;

@@ -33,11 +33,18 @@ export interface Goal {
   unit: string;
   /** undefined = not measured (counts as FAIL). */
   measure(r: BenchResults): number | boolean | undefined;
+  why: string;
+}
+
+/** One row of the goals table. */
+export function goal(id: string, what: string, kind: GoalKind, target: number, unit: string, measure: Goal['measure'], why: string): Goal {
+  return { id, what, kind, target, unit, measure, why };
 }
 
 export interface GoalOutcome {
   id: string;
   what: string;
+  why: string;
   target: string;
   measured: string;
   pass: boolean;
@@ -61,7 +68,7 @@ export function evaluate(goals: readonly Goal[], r: BenchResults): GoalOutcome[]
     if (typeof value === 'boolean') pass = value;
     else if (typeof value === 'number' && !Number.isNaN(value)) pass = g.kind === 'max' ? value < g.target : value >= g.target;
     const target = g.kind === 'true' ? 'yes' : `${g.kind === 'max' ? '<' : '≥'} ${g.target} ${g.unit}`.trim();
-    return { id: g.id, what: g.what, target, measured: fmt(value, g.unit), pass };
+    return { id: g.id, what: g.what, why: g.why, target, measured: fmt(value, g.unit), pass };
   });
 }
 
@@ -148,13 +155,14 @@ export function renderReport(r: BenchResults, outcomes: GoalOutcome[]): string {
     out.push('Query plans (EXPLAIN ANALYZE of the repository SQL)');
     out.push(
       table(
-        ['query', 'exec ms', 'rows', 'buffers', 'scans of knelpunten'],
+        ['query', 'exec ms', 'rows', 'examined', 'buffers', 'scans of knelpunten'],
         plans.map((p) => [
           p.name,
           p.executionMs.toFixed(2),
           String(p.rowsReturned),
+          String(p.rowsExamined),
           String(p.sharedBuffersHit + p.sharedBuffersRead),
-          p.knelpuntenScans.join(', '),
+          p.knelpuntenScans.join(', ') + (/\bSort\b/.test(p.shape) ? ' + Sort' : ''),
         ]),
       ),
     );

@@ -73,7 +73,7 @@ export async function startBenchSystem(log: Log): Promise<BenchSystem> {
     const [pgResult, temporalResult, bundleResult] = await Promise.allSettled([
       startEmbeddedPostgres({
         dataDir: join(tmpRoot, 'pg'),
-        persistent: process.env.BENCH_FAST_PG !== '1', // durable settings; the whole directory is removed in close()
+        persistent: true, // durable settings; the whole directory is removed in close()
         databaseName: 'knelpunten_bench',
         logFile: join(tmpRoot, 'postgres.log'),
       }),
