@@ -74,7 +74,12 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
       expect(notes.filter((n) => n.kind === 'herinnering').map((n) => [n.recipient_key, amsterdamMinute(n.occurred_at)])).toEqual(
         reminders.map((at) => ['driehoek:UWV', amsterdamMinute(at)]),
       );
-      expect(notes.filter((n) => n.kind === 'verlopen').map((n) => n.recipient_key).sort()).toEqual(['driehoek:UWV', 'programmadirectie']);
+      expect(
+        notes
+          .filter((n) => n.kind === 'verlopen')
+          .map((n) => n.recipient_key)
+          .sort(),
+      ).toEqual(['driehoek:UWV', 'programmadirectie']);
       const inbox = await s.sys.request('GET', '/api/v1/notifications?limit=100', { token: s.tokens.pd });
       expect(inbox.status).toBe(200);
       expect(inbox.body.items).toEqual([expect.objectContaining({ knelpuntId: k.id, kind: 'verlopen', reference: k.reference })]);
@@ -114,7 +119,9 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
       expect(placed.data['meetingDate']).toBe(expectedMeeting.meetingDate);
       expect(escalated.details).toMatchObject({ acuMeetingDate: expectedMeeting.meetingDate, acuCarryOvers: 0 });
       expect(escalated.deadlines).toEqual(
-        expect.arrayContaining([expect.objectContaining({ kind: 'acu_behandeling', state: 'lopend', dueDate: expectedMeeting.meetingDate })]),
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'acu_behandeling', state: 'lopend', dueDate: expectedMeeting.meetingDate }),
+        ]),
       );
       const agenda = await s.sys.request('GET', `/api/v1/acu/meetings/${String(placed.data['meetingId'])}/agenda`, { token: s.tokens.acu });
       expect(agenda.status).toBe(200);
@@ -265,12 +272,17 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
         (x) => s.timelineOf(x, 'termijn_verlopen', (e) => e.data['kind'] === 'voortgang').length === 1,
         'voortgang overdue',
       );
-      expect(v2Late.deadlines.filter((d: { state: string }) => d.state === 'verlopen').map((d: { kind: string }) => d.kind).sort()).toEqual([
-        'streefdatum',
-        'voortgang',
-      ]);
+      expect(
+        v2Late.deadlines
+          .filter((d: { state: string }) => d.state === 'verlopen')
+          .map((d: { kind: string }) => d.kind)
+          .sort(),
+      ).toEqual(['streefdatum', 'voortgang']);
       expect(s.timelineOf(v2Late, 'termijn_herinnering', (e) => e.data['kind'] === 'voortgang')).toHaveLength(2);
-      expect(s.timelineOf(v2Late, 'voortgang')[0]).toMatchObject({ actor: { role: 'indiener' }, data: { summary: 'Wetsvoorstel in consultatie.' } });
+      expect(s.timelineOf(v2Late, 'voortgang')[0]).toMatchObject({
+        actor: { role: 'indiener' },
+        data: { summary: 'Wetsvoorstel in consultatie.' },
+      });
     }));
 
   it('ACU: lands on the next meeting whose agenda is open; undecided it is carried over; after 2 carry-overs the programmadirectie is told', () =>
@@ -312,9 +324,7 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
       expect(await agenda(open.id)).toEqual([expect.objectContaining({ knelpuntId: k.id, status: 'doorgeschoven' })]);
       expect(await agenda(second.id)).toEqual([expect.objectContaining({ knelpuntId: k.id, status: 'geagendeerd', carryOverCount: 1 })]);
       expect((await s.notifications(k.id)).filter((n) => n.kind === 'acu_doorgeschoven')).toEqual([]);
-      expect(
-        (await s.notifications(k.id)).filter((n) => n.kind === 'verlopen').map((n) => n.recipient_key),
-      ).toEqual(['acu']);
+      expect((await s.notifications(k.id)).filter((n) => n.kind === 'verlopen').map((n) => n.recipient_key)).toEqual(['acu']);
 
       // And again: after the second carry-over the programmadirectie is told.
       await s.skipTo(Date.parse(overdueAt(second.meetingDate)) + HOUR);
@@ -349,7 +359,9 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
       const reaction = deadlineOf(sent.deadlines, 'politieke_reactie');
       expect(reaction).toMatchObject({ state: 'lopend', startedOn: today, dueDate: due, term: { amount: 3, unit: 'weken' } });
       const reminders = [reminderAt(due, 10), reminderAt(due, 5)];
-      expect(reaction.alarms.filter((a) => a.type === 'herinnering').map((a) => [a.at, a.done])).toEqual(reminders.map((at) => [at, false]));
+      expect(reaction.alarms.filter((a) => a.type === 'herinnering').map((a) => [a.at, a.done])).toEqual(
+        reminders.map((at) => [at, false]),
+      );
 
       for (const [i, at] of reminders.entries()) {
         await s.skipTo(Date.parse(at) + HOUR);
@@ -407,7 +419,12 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
       const resumedOn = localDate(await s.now());
       const suspendedDays = daysBetween(suspendedOn, resumedOn);
       expect(suspendedDays).toBe(42);
-      const resumed = await s.deadline(h, { action: 'hervatten', deadline: 'driehoek_besluit', reason: 'Advies ontvangen', actor: driehoek });
+      const resumed = await s.deadline(h, {
+        action: 'hervatten',
+        deadline: 'driehoek_besluit',
+        reason: 'Advies ontvangen',
+        actor: driehoek,
+      });
       const afterResume = deadlineOf(resumed.deadlines, 'driehoek_besluit');
       const resumedDue = kalender.nextWerkdagOnOrAfter(addDays(addWeeks(started, 8), suspendedDays)).date;
       expect(afterResume).toMatchObject({ state: 'lopend', suspendedDays, dueDate: resumedDue });
@@ -428,7 +445,12 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
       const afterExtension = deadlineOf(extended.deadlines, 'driehoek_besluit');
       const extendedDue = dueDateOf(started, { amount: 8, unit: 'weken' }, suspendedDays, [{ amount: 2, unit: 'weken' }]);
       expect(extendedDue).toBe(kalender.nextWerkdagOnOrAfter(addWeeks(addDays(addWeeks(started, 8), suspendedDays), 2)).date);
-      expect(afterExtension).toMatchObject({ state: 'lopend', suspendedDays, extensions: [{ amount: 2, unit: 'weken' }], dueDate: extendedDue });
+      expect(afterExtension).toMatchObject({
+        state: 'lopend',
+        suspendedDays,
+        extensions: [{ amount: 2, unit: 'weken' }],
+        dueDate: extendedDue,
+      });
       const explanation = afterExtension.explanation.join(' ');
       expect(explanation).toContain(`${suspendedDays} kalenderdagen opgeschort`);
       expect(explanation).toContain('verlengd met 2 weken');
@@ -461,8 +483,12 @@ describe('knelpunt deadlines (time-skipping Temporal test server, real PostgreSQ
 });
 
 async function eventuallyNotified(s: Scenario, knelpuntId: string, kind: string) {
-  return eventually(async () => {
-    const rows = (await s.notifications(knelpuntId)).filter((n) => n.kind === kind);
-    return rows.length > 0 ? rows : null;
-  }, 30_000, `notification ${kind}`);
+  return eventually(
+    async () => {
+      const rows = (await s.notifications(knelpuntId)).filter((n) => n.kind === kind);
+      return rows.length > 0 ? rows : null;
+    },
+    30_000,
+    `notification ${kind}`,
+  );
 }

@@ -83,7 +83,8 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
 
   const decide = (id: string, role: Role | string, body: Record<string, unknown>, headers?: Record<string, string>) =>
     sys.request('POST', `/api/v1/knelpunten/${id}/decisions`, { token: tokens[role] ?? role, body, headers });
-  const get = async (id: string): Promise<any> => (await sys.request('GET', `/api/v1/knelpunten/${id}`, { token: tokens.programmadirectie })).body;
+  const get = async (id: string): Promise<any> =>
+    (await sys.request('GET', `/api/v1/knelpunten/${id}`, { token: tokens.programmadirectie })).body;
 
   /** A fresh knelpunt whose workflow runs and that is bij_driehoek. */
   const fresh = (): string => {
@@ -114,7 +115,10 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
     tokens.indienerSvb = await sys.token({ role: 'indiener', organisation: 'SVB' });
     const res = await sys.request('POST', '/api/v1/standen', {
       token: tokens.indiener,
-      body: aStand({}, Array.from({ length: POOL }, () => aKnelpunt())),
+      body: aStand(
+        {},
+        Array.from({ length: POOL }, () => aKnelpunt()),
+      ),
     });
     expect(res.status).toBe(201);
     const ids: string[] = res.body.knelpunten.map((k: { id: string }) => k.id);
@@ -251,10 +255,10 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
     expect((await get(id)).timeline).toHaveLength(closed.timeline.length);
   });
 
-  // Known defect (libs/knelpunten/src/workflow/knelpunt-workflow.gateway.ts): an Update on a completed workflow comes back
+  // Regression (was a defect): an Update on a completed workflow comes back
   // as WorkflowNotFoundError, which map() turns into CONFLICT "loopt (nog) niet; probeer het zo opnieuw" before its
-  // "already completed" branch is reached. Remove `.failing` once the gateway says the knelpunt is closed.
-  it.failing('tells the caller that a closed knelpunt is closed (not "try again")', async () => {
+  // "already completed" branch is reached (fixed: the use case refuses a closed knelpunt first).
+  it('tells the caller that a closed knelpunt is closed (not "try again")', async () => {
     const id = await bring('afgesloten');
     const res = await decide(id, 'driehoek', { decision: 'oppakken', ...fieldsOf('oppakken') });
     expect(res.status).toBe(409);
@@ -282,7 +286,9 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
       expect({ what, status: res.status }).toEqual({ what, status: 403 });
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
-    const anonymous = await sys.request('POST', `/api/v1/knelpunten/${id}/decisions`, { body: { decision: 'oppakken', ...fieldsOf('oppakken') } });
+    const anonymous = await sys.request('POST', `/api/v1/knelpunten/${id}/decisions`, {
+      body: { decision: 'oppakken', ...fieldsOf('oppakken') },
+    });
     expect(anonymous.status).toBe(401);
     expect((await get(id)).status).toBe('bij_driehoek');
     expect((await get(escalated)).status).toBe('bij_acu');
@@ -304,7 +310,9 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
       const after = await get(id);
       expect(after.status).toBe(winner === 'oppakken' ? 'in_aanpak_driehoek' : 'afgesloten');
       expect(loser.body).toMatchObject({ code: 'BESLISSING_NIET_TOEGESTAAN', allowed: allowedDecisionsFor(after.status, 'driehoek') });
-      const decisions = after.timeline.slice(before.timeline.length).filter((e: { type: string }) => (DECISIONS as readonly string[]).includes(e.type));
+      const decisions = after.timeline
+        .slice(before.timeline.length)
+        .filter((e: { type: string }) => (DECISIONS as readonly string[]).includes(e.type));
       expect(decisions.map((e: { type: string }) => e.type)).toEqual([winner]);
     }
   });
@@ -326,13 +334,18 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
   // ---------- voortgang ----------
 
   it('accepts voortgang only in aanpak', async () => {
-    const post = (id: string, role: string, body: unknown) => sys.request('POST', `/api/v1/knelpunten/${id}/voortgang`, { token: tokens[role], body });
+    const post = (id: string, role: string, body: unknown) =>
+      sys.request('POST', `/api/v1/knelpunten/${id}/voortgang`, { token: tokens[role], body });
     const driehoek = await bring('in_aanpak_driehoek');
     const before = (await get(driehoek)).deadlines.find((d: { kind: string; state: string }) => d.kind === 'voortgang');
     for (const role of ['indiener', 'driehoek']) {
       const res = await post(driehoek, role, { summary: `Stand van zaken (${role})` });
       expect(res.status).toBe(200);
-      expect(res.body.timeline.at(-1)).toMatchObject({ type: 'voortgang', actor: { role }, data: { summary: `Stand van zaken (${role})` } });
+      expect(res.body.timeline.at(-1)).toMatchObject({
+        type: 'voortgang',
+        actor: { role },
+        data: { summary: `Stand van zaken (${role})` },
+      });
     }
     const voortgang = (await get(driehoek)).deadlines.filter((d: { kind: string }) => d.kind === 'voortgang');
     expect(voortgang.map((d: { state: string }) => d.state)).toEqual(['voldaan', 'voldaan', 'lopend']);
@@ -418,9 +431,10 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
     expect(noSuchDeadline.body.allowed).toEqual([]);
     expect((await act(id, 'indiener', { action: 'opschorten', deadline: 'driehoek_besluit', reason: 'x' })).status).toBe(403);
     expect((await act(id, 'driehoekSvb', { action: 'opschorten', deadline: 'driehoek_besluit', reason: 'x' })).status).toBe(403);
-    expect((await act('00000000-0000-4000-8000-000000000000', 'driehoek', { action: 'opschorten', deadline: 'driehoek_besluit', reason: 'x' })).status).toBe(
-      404,
-    );
+    expect(
+      (await act('00000000-0000-4000-8000-000000000000', 'driehoek', { action: 'opschorten', deadline: 'driehoek_besluit', reason: 'x' }))
+        .status,
+    ).toBe(404);
     const timeline = (await get(id)).timeline.map((e: { type: string }) => e.type);
     expect(timeline.filter((t: string) => t.startsWith('termijn_'))).toEqual(['termijn_opgeschort', 'termijn_hervat', 'termijn_verlengd']);
   });

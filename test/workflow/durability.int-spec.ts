@@ -23,7 +23,10 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
   async function submit(sys: TestSystem, token: string, count: number): Promise<{ id: string; reference: string }[]> {
     const res = await sys.request('POST', '/api/v1/standen', {
       token,
-      body: aStand({}, Array.from({ length: count }, () => aKnelpunt())),
+      body: aStand(
+        {},
+        Array.from({ length: count }, () => aKnelpunt()),
+      ),
     });
     expect(res.status).toBe(201);
     const knelpunten: { id: string; reference: string }[] = res.body.knelpunten;
@@ -130,7 +133,10 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
         expect(state.status).toBe('in_aanpak_driehoek');
         // The other one still waits where it was, with its deadline.
         const other = await temporal.workflow.getHandle(knelpuntWorkflowId(b!.id)).query(stateQuery);
-        expect(other).toMatchObject({ status: 'bij_driehoek', deadlines: [expect.objectContaining({ kind: 'driehoek_besluit', state: 'lopend' })] });
+        expect(other).toMatchObject({
+          status: 'bij_driehoek',
+          deadlines: [expect.objectContaining({ kind: 'driehoek_besluit', state: 'lopend' })],
+        });
       } finally {
         await temporal.connection.close();
       }

@@ -99,6 +99,17 @@ export class KnelpuntWorkflowGateway {
       if (cause instanceof ApplicationFailure) return fromApplicationFailure(cause);
       if (cause instanceof TemporalFailure) return fromApplicationFailure(ApplicationFailure.create({ message: cause.message }));
     }
+    const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+    if (/already completed|workflow execution already completed/i.test(text)) {
+      return new DomainException(
+        ErrorCode.DECISION_NOT_ALLOWED,
+        'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.',
+        [],
+        {
+          allowed: [],
+        },
+      );
+    }
     if (err instanceof WorkflowNotFoundError) {
       return new DomainException(
         ErrorCode.CONFLICT,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@kp/toegang/principal';
 import { KnelpuntWorkflowGateway } from '../../workflow/knelpunt-workflow.gateway';
-import { GetKnelpuntUseCase } from '../get-knelpunt/get-knelpunt.use-case';
+import { GetKnelpuntUseCase, refuseWhenClosed } from '../get-knelpunt/get-knelpunt.use-case';
 import { actorRef } from '../decide-knelpunt/decide-knelpunt.use-case';
 import { KnelpuntDetailDto } from '../../dtos/knelpunt-response.dto';
 
@@ -14,7 +14,8 @@ export class AddVoortgangUseCase {
   ) {}
 
   async execute(principal: Principal, id: string, summary: string, idempotencyKey?: string): Promise<KnelpuntDetailDto> {
-    await this.get.load(principal, id);
+    const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
+    refuseWhenClosed(current.status);
     await this.gateway.voortgang(id, {
       voortgangId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       actor: actorRef(principal),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@kp/toegang/principal';
 import { KnelpuntWorkflowGateway } from '../../workflow/knelpunt-workflow.gateway';
-import { GetKnelpuntUseCase } from '../get-knelpunt/get-knelpunt.use-case';
+import { GetKnelpuntUseCase, refuseWhenClosed } from '../get-knelpunt/get-knelpunt.use-case';
 import { actorRef } from '../decide-knelpunt/decide-knelpunt.use-case';
 import { DeadlineActionRequestDto } from '../../dtos/knelpunt.dto';
 import { KnelpuntDetailDto } from '../../dtos/knelpunt-response.dto';
@@ -20,7 +20,8 @@ export class ChangeDeadlineUseCase {
     if (body.action === 'verlengen' && !body.extension) {
       throw DomainException.validation([{ name: 'extension', reason: 'is verplicht bij verlengen' }]);
     }
-    await this.get.load(principal, id);
+    const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
+    refuseWhenClosed(current.status);
     await this.gateway.deadline(id, {
       commandId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       action: body.action,

@@ -4,7 +4,7 @@ import { DecisionName, DECISIONS, validateDecisionFields, toLocalDateAmsterdam }
 import { DomainException } from '@kp/shared/errors';
 import { Principal, toActor } from '@kp/toegang/principal';
 import { KnelpuntWorkflowGateway } from '../../workflow/knelpunt-workflow.gateway';
-import { GetKnelpuntUseCase } from '../get-knelpunt/get-knelpunt.use-case';
+import { GetKnelpuntUseCase, refuseWhenClosed } from '../get-knelpunt/get-knelpunt.use-case';
 import { DecisionRequestDto } from '../../dtos/knelpunt.dto';
 import { KnelpuntDetailDto } from '../../dtos/knelpunt-response.dto';
 import type { ActorRef } from '../../../../../workflows/knelpunt/knelpunt.contract';
@@ -32,7 +32,8 @@ export class DecideKnelpuntUseCase {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
     const problems = validateDecisionFields(decision as DecisionName, clean, toLocalDateAmsterdam(new Date()));
     if (problems.length > 0) throw DomainException.validation(problems);
-    await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
+    const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
+    refuseWhenClosed(current.status);
     await this.gateway.decide(id, {
       decisionId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       decision: decision as DecisionName,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@kp/shared/errors';
+import { DomainException, ErrorCode } from '@kp/shared/errors';
 import { Principal } from '@kp/toegang/principal';
 import { scopeFor } from '@kp/toegang/scope';
 import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
@@ -22,5 +22,14 @@ export class GetKnelpuntUseCase {
   async execute(principal: Principal, id: string): Promise<KnelpuntDetailDto> {
     const k = await this.load(principal, id);
     return toDetail(k, await this.knelpunten.timeline(k.id), principal.role);
+  }
+}
+
+/** A closed knelpunt takes no more decisions, voortgang or deadline changes (its workflow has completed). */
+export function refuseWhenClosed(status: string): void {
+  if (status === 'afgesloten') {
+    throw new DomainException(ErrorCode.DECISION_NOT_ALLOWED, 'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.', [], {
+      allowed: [],
+    });
   }
 }
