@@ -104,7 +104,11 @@ describe('knelpunt lifecycle end to end', () => {
     // The notifications of that path reached the right inboxes.
     const inbox = await sys.request('GET', '/api/v1/notifications', { token: indiener });
     expect(inbox.status).toBe(200);
-    expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toContain('afgesloten');
+    const kinds = inbox.body.items.map((n: { kind: string }) => n.kind);
+    expect(kinds).toContain('afgesloten');
+    // The acknowledgement added later behind patched('ontvangstbevestiging') names the driehoek's due date.
+    const ontvangen = inbox.body.items.find((n: { kind: string; body: string }) => n.kind === 'ontvangen');
+    expect(ontvangen.body).toMatch(/het besluit volgt uiterlijk \d{4}-\d{2}-\d{2}/);
   });
 
   it('lets the ACU take one decision for a cluster of knelpunten of two organisations', async () => {

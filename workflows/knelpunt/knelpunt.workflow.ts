@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   continueAsNew,
   proxyActivities,
   setHandler,
@@ -654,6 +655,18 @@ export async function knelpuntWorkflow(input: KnelpuntWorkflowInput): Promise<Kn
     await exclusive(async () => {
       record('bij_driehoek', SYSTEEM, { van: 'ingediend', naar: 'bij_driehoek' });
       await enterPhase('bij_driehoek', SYSTEEM, 'Ontvangen uit de Stand');
+      // Added after workflows were already running: the organisation gets an acknowledgement with the
+      // driehoek's due date. Histories recorded before it (test/histories) replay without it.
+      if (patched('ontvangstbevestiging')) {
+        const dh = state.deadlines.find((d) => d.kind === 'driehoek_besluit');
+        await notify(
+          `${state.knelpuntId}:ontvangen`,
+          'ontvangen',
+          `Knelpunt ${state.reference} ontvangen`,
+          `Knelpunt ${state.reference} ligt bij de driehoek ${state.driehoek}${dh ? `; het besluit volgt uiterlijk ${dh.dueDate}` : ''}.`,
+          [{ role: 'indiener', organisation: state.organisation }],
+        );
+      }
       await project();
     });
   }

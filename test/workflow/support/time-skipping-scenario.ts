@@ -278,12 +278,15 @@ export class Scenario {
     return k.timeline.filter((e) => e.type === type && filter(e));
   }
 
-  /** The notifications about a knelpunt, oldest first. */
-  async notifications(knelpuntId: string): Promise<NotificationRow[]> {
+  /**
+   * The deadline notifications about a knelpunt, oldest first. The intake acknowledgement ('ontvangen') is
+   * left out unless asked for: the deadline assertions are about reminders and escalations.
+   */
+  async notifications(knelpuntId: string, options: { includeOntvangen?: boolean } = {}): Promise<NotificationRow[]> {
     const rows: (Omit<NotificationRow, 'occurred_at'> & { occurred_at: Date })[] = await this.ds.query(
       `SELECT kind, recipient_key, subject, body, occurred_at, dedupe_key FROM notifications
-        WHERE knelpunt_id = $1 ORDER BY occurred_at, dedupe_key, recipient_key`,
-      [knelpuntId],
+        WHERE knelpunt_id = $1 AND ($2 OR kind <> 'ontvangen') ORDER BY occurred_at, dedupe_key, recipient_key`,
+      [knelpuntId, options.includeOntvangen === true],
     );
     return rows.map((r) => ({ ...r, occurred_at: r.occurred_at.toISOString() }));
   }
