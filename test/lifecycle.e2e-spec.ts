@@ -156,4 +156,21 @@ describe('knelpunt lifecycle end to end', () => {
     expect(detail.body.timeline.filter((t: { type: string }) => t.type === 'toewijzen_doorbraakteam')).toHaveLength(1);
     expect(detail.body.details.team).toBe('gegevensdeling');
   });
+
+  it('merges a knelpunt into an existing one only', async () => {
+    const [a, b] = await submit('IND', 2);
+    const driehoek = await sys.token({ role: 'driehoek', driehoek: 'IND' });
+    const missing = await sys.request('POST', `/api/v1/knelpunten/${a}/decisions`, {
+      token: driehoek,
+      body: { decision: 'samenvoegen', targetKnelpuntId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.invalidParams).toEqual([{ name: 'targetKnelpuntId', reason: 'dit knelpunt bestaat niet' }]);
+    const merged = await sys.request('POST', `/api/v1/knelpunten/${a}/decisions`, {
+      token: driehoek,
+      body: { decision: 'samenvoegen', targetKnelpuntId: b, motivation: 'Hetzelfde probleem' },
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ status: 'afgesloten', outcome: 'samengevoegd', details: { mergedInto: { knelpuntId: b } } });
+  });
 });

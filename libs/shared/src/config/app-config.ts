@@ -122,7 +122,7 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  RATE_LIMIT_PER_MINUTE = 120;
+  RATE_LIMIT_PER_MINUTE = 600;
 
   /** 'smtp' sends through SMTP_URL; 'file' writes .eml files under DATA_DIR/mail; 'none' disables e-mail. */
   @IsIn(['smtp', 'file', 'none'])
