@@ -85,6 +85,17 @@ describe('scope: organisation A against organisation B', () => {
         `${id} bij_driehoek`,
       );
     }
+    // Settled: no activity or workflow task pending any more, so the history no longer grows.
+    for (const id of svbIds) {
+      await eventually(
+        async () => {
+          const d = await temporal.workflow.getHandle(knelpuntWorkflowId(id)).describe();
+          return (d.raw.pendingActivities ?? []).length === 0 && !d.raw.pendingWorkflowTask;
+        },
+        30000,
+        `${id} idle`,
+      );
+    }
   });
 
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
-import { DomainException } from '@kp/shared/errors';
+import { asActivity } from '@kp/temporal/activity-failure';
 import type { AcuPlacement, KnelpuntActivities } from '../../../../workflows/knelpunt/knelpunt.activities-contract';
 import { PlaceOnAgendaUseCase } from '../use-cases/place-on-agenda/place-on-agenda.use-case';
 import { CarryOverAgendaItemUseCase } from '../use-cases/carry-over-agenda-item/carry-over-agenda-item.use-case';
@@ -33,21 +32,5 @@ export class AcuActivities implements Pick<KnelpuntActivities, 'placeOnAcuAgenda
 
   closeAcuItem(input: { knelpuntId: string; decision: string; now: string }): Promise<void> {
     return asActivity(() => this.closeUseCase.execute(input));
-  }
-}
-
-async function asActivity<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof DomainException) {
-      throw ApplicationFailure.create({
-        type: err.code,
-        message: err.detail,
-        nonRetryable: true,
-        details: [{ invalidParams: err.invalidParams, ...err.extra }],
-      });
-    }
-    throw err;
   }
 }

@@ -1,19 +1,7 @@
+import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { STATUSES } from '@kp/domain';
 import { ActorDto } from './acu-meeting.dto';
 
@@ -83,18 +71,4 @@ export class AcuClusterPageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class ListAcuClustersQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'moet een geheel getal zijn' })
-  @Min(1, { message: 'moet minstens $constraint1 zijn' })
-  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'De nextCursor van de vorige pagina' })
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(500, { message: 'is geen geldige cursor' })
-  cursor?: string;
-}
+export class ListAcuClustersQueryDto extends PageQueryDto {}

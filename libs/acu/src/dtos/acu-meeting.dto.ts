@@ -1,6 +1,7 @@
+import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { STATUSES } from '@kp/domain';
 import { AGENDA_ITEM_STATUSES } from '../entities/acu-agenda-item.entity';
 
@@ -42,21 +43,7 @@ export class AcuMeetingPageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class ListAcuMeetingsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'moet een geheel getal zijn' })
-  @Min(1, { message: 'moet minstens $constraint1 zijn' })
-  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'De nextCursor van de vorige pagina' })
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(500, { message: 'is geen geldige cursor' })
-  cursor?: string;
-}
+export class ListAcuMeetingsQueryDto extends PageQueryDto {}
 
 export class CreateAcuMeetingDto {
   @ApiProperty({ format: 'date', example: '2026-03-05', description: 'Een werkdag in de toekomst' })

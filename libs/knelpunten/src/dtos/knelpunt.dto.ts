@@ -1,12 +1,12 @@
+import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DECISIONS, DEADLINE_KINDS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-export class ListKnelpuntenQueryDto {
+export class ListKnelpuntenQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Code van de organisatie' })
   @IsOptional()
   @IsString({ message: 'moet tekst zijn' })
@@ -40,42 +40,14 @@ export class ListKnelpuntenQueryDto {
   @IsString({ message: 'moet tekst zijn' })
   @MaxLength(200, { message: 'mag maximaal $constraint1 tekens bevatten' })
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'moet een geheel getal zijn' })
-  @Min(1, { message: 'moet minstens $constraint1 zijn' })
-  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Cursor uit nextCursor van de vorige pagina' })
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(500, { message: 'is geen geldige cursor' })
-  cursor?: string;
 }
 
-export class QueueQueryDto {
+export class QueueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @Transform(toBool)
   @IsIn([true, false], { message: 'moet true of false zijn' })
   overdue?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'moet een geheel getal zijn' })
-  @Min(1, { message: 'moet minstens $constraint1 zijn' })
-  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(500, { message: 'is geen geldige cursor' })
-  cursor?: string;
 }
 
 export class KnelpuntIdParamDto {

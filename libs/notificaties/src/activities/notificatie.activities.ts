@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
-import { DomainException } from '@kp/shared/errors';
+import { asActivity } from '@kp/temporal/activity-failure';
 import type { KnelpuntActivities, NotifyInput } from '../../../../workflows/knelpunt/knelpunt.activities-contract';
 import { NotifyUseCase } from '../use-cases/notify/notify.use-case';
-import { MailDeliveryFailedException } from '../exceptions/mail-delivery-failed.exception';
 
 /**
  * The notification activity of the knelpunt workflow. Idempotent per key: a retry stores nothing twice and only
@@ -16,21 +14,7 @@ export class NotificatieActivities implements Pick<KnelpuntActivities, 'notify'>
   }
 
   async notify(input: NotifyInput): Promise<void> {
-    try {
-      await this.notifyUseCase.execute(input);
-    } catch (err) {
-      if (err instanceof DomainException) {
-        throw ApplicationFailure.create({
-          type: err.code,
-          message: err.detail,
-          nonRetryable: true,
-          details: [{ invalidParams: err.invalidParams }],
-        });
-      }
-      if (err instanceof MailDeliveryFailedException) {
-        throw ApplicationFailure.create({ type: MailDeliveryFailedException.TYPE, message: err.message, nonRetryable: false });
-      }
-      throw err;
-    }
+    // A failed mail (MailDeliveryFailedException) stays retryable: only the unsent ones go again.
+    await asActivity(() => this.notifyUseCase.execute(input));
   }
 }

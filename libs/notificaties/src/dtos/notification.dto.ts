@@ -1,6 +1,7 @@
+import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { RECIPIENT_ROLES } from '../entities/notification.entity';
 
 export class NotificationDto {
@@ -27,26 +28,12 @@ export class NotificationPageDto {
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListNotificationsQueryDto {
+export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'true = alleen ongelezen, false = alleen gelezen' })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'moet true of false zijn' })
   unread?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'moet een geheel getal zijn' })
-  @Min(1, { message: 'moet minstens $constraint1 zijn' })
-  @Max(100, { message: 'mag hoogstens $constraint1 zijn' })
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'De nextCursor van de vorige pagina' })
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(500, { message: 'is geen geldige cursor' })
-  cursor?: string;
 }
 
 export class NotificationIdParamDto {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
 import type { DeadlineState } from '@kp/domain';
-import { DomainException } from '@kp/shared/errors';
+import { toActivityFailure } from '@kp/temporal/activity-failure';
 import type { KnelpuntActivities, PlanDeadlineRequest } from '../../../../workflows/knelpunt/knelpunt.activities-contract';
 import { PlanDeadlineUseCase } from '../use-cases/plan-deadline/plan-deadline.use-case';
 import { RecomputeDeadlineUseCase } from '../use-cases/recompute-deadline/recompute-deadline.use-case';
-import { DeadlinePolicyMissingException } from '../exceptions/deadline-policy-missing.exception';
 
 /**
  * The deadline activities of the knelpunt workflow: thin adapters over the use cases. Both only read (policy,
@@ -38,23 +36,4 @@ export class TermijnActivities implements Pick<KnelpuntActivities, 'planDeadline
       throw toActivityFailure(err);
     }
   }
-}
-
-function toActivityFailure(err: unknown): unknown {
-  if (err instanceof DomainException) {
-    return ApplicationFailure.create({
-      type: err.code,
-      message: err.detail,
-      nonRetryable: true,
-      details: [{ invalidParams: err.invalidParams, ...err.extra }],
-    });
-  }
-  if (err instanceof DeadlinePolicyMissingException) {
-    return ApplicationFailure.create({ type: DeadlinePolicyMissingException.TYPE, message: err.message, nonRetryable: false });
-  }
-  // The pure calendar throws RangeError on impossible dates: retrying cannot help.
-  if (err instanceof RangeError) {
-    return ApplicationFailure.create({ type: 'VALIDATIE_FOUT', message: err.message, nonRetryable: true });
-  }
-  return err;
 }

@@ -4,6 +4,8 @@
  */
 export class DeadlinePolicyMissingException extends Error {
   static readonly TYPE = 'TERMIJNBELEID_ONTBREEKT';
+  /** Activities fail retryably with this type (see libs/temporal toActivityFailure). */
+  readonly retryType = DeadlinePolicyMissingException.TYPE;
 
   constructor(
     readonly kind: string,
