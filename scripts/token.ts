@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   if (!isRol(role)) fail(`Fout: onbekende rol "${role}"; kies uit: ${ROLLEN.join(', ')}.`, 2);
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (role === 'indiener' && !str('organisation')?.trim()) fail('Fout: de rol indiener vereist --organisation CODE.', 2);
-  if (role === 'driehoek' && !str('driehoek')?.trim()) fail('Fout: de rol driehoek vereist --driehoek CODE.', 2);
+  // Each organisation's driehoek has the organisation's code: --organisation alone names it too.
+  const driehoek = str('driehoek')?.trim() || (role === 'driehoek' ? str('organisation')?.trim() : undefined);
+  if (role === 'driehoek' && !driehoek) fail('Fout: de rol driehoek vereist --driehoek CODE (of --organisation CODE).', 2);
 
   let config;
   try {
@@ -71,8 +73,8 @@ async function main(): Promise<void> {
   const issuer = new DevIssuer(config);
   const token = await issuer.issue({
     role,
-    organisation: str('organisation'),
-    driehoek: str('driehoek'),
+    organisation: str('organisation')?.trim().toUpperCase(),
+    driehoek: driehoek?.toUpperCase(),
     name: str('name'),
     subject: str('subject'),
     expiresIn: str('expires'),

@@ -2,6 +2,7 @@ import { Connection, Client } from '@temporalio/client';
 import { TestSystem, eventually } from './support/test-system';
 import { aKnelpunt, aStand } from './builders';
 import { freePort } from '../scripts/infra/ports';
+import { DataSource } from 'typeorm';
 
 describe('intake (real PostgreSQL, real Temporal dev server)', () => {
   let sys: TestSystem;
@@ -204,6 +205,41 @@ describe('intake while Temporal is down', () => {
           `workflow of ${k.id} started after Temporal came back`,
         );
       }
+    } finally {
+      await back.close();
+    }
+  });
+
+  it('starts a not-yet-started workflow itself when a decision arrives before the outbox got to it', async () => {
+    const deadPort = await freePort();
+    const down = await TestSystem.start({ temporalAddress: `127.0.0.1:${deadPort}`, worker: false });
+    const indiener = await down.token({ role: 'indiener', organisation: 'CBR' });
+    const driehoek = await down.token({ role: 'driehoek', driehoek: 'CBR' });
+    let id: string;
+    try {
+      const res = await down.request('POST', '/api/v1/standen', { token: indiener, body: aStand({ organisation: 'CBR' }, [aKnelpunt()]) });
+      expect(res.status).toBe(201);
+      id = res.body.knelpunten[0].id;
+      // The outbox "has not got to it yet": nothing left for the dispatcher to start.
+      const ds = down.api.get(DataSource);
+      await ds.query(`UPDATE workflow_starts SET started_at = now() WHERE knelpunt_id = $1`, [id]);
+    } finally {
+      down.keepDataDir = true;
+      await down.close();
+    }
+    const back = await TestSystem.reopen(down.config, { temporalAddress: process.env.KP_TEST_TEMPORAL_ADDRESS });
+    try {
+      const before = await back.request('GET', `/api/v1/knelpunten/${id}`, { token: driehoek });
+      expect(before.body.status).toBe('ingediend');
+      const decided = await back.request('POST', `/api/v1/knelpunten/${id}/decisions`, {
+        token: driehoek,
+        body: { decision: 'escaleren_acu', motivation: 'Raakt meerdere organisaties' },
+      });
+      expect(decided.status).toBe(200);
+      expect(decided.body.status).toBe('bij_acu');
+      expect(decided.body.timeline.map((t: { type: string }) => t.type)).toEqual(
+        expect.arrayContaining(['ingediend', 'bij_driehoek', 'escaleren_acu']),
+      );
     } finally {
       await back.close();
     }

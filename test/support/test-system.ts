@@ -11,12 +11,23 @@ import { Client as PgClient } from 'pg';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { AppConfig, loadConfig } from '../../libs/shared/src/config';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import { DevIssuer } from '../../libs/toegang/src/dev-issuer';
 import type { Rol } from '../../libs/toegang/src/principal';
+
+/** Temporal's worker logs only warnings in tests (its INFO lines drown the test output). */
+export function quietTemporalLogs(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process
+  }
+}
+quietTemporalLogs();
 
 export async function createTestDatabase(): Promise<string> {
   const admin = process.env.KP_TEST_PG_ADMIN_URL;

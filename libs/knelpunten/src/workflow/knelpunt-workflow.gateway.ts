@@ -58,6 +58,25 @@ export class KnelpuntWorkflowGateway {
     }
   }
 
+  /**
+   * Makes sure the workflow of a knelpunt that is still `ingediend` runs before a decision is sent to it
+   * (the outbox may not have reached it yet). Idempotent, like every start.
+   */
+  async ensureStarted(k: { id: string; reference: string; organisationCode: string; driehoekCode: string; createdAt: Date | string }): Promise<void> {
+    try {
+      await this.start({
+        knelpuntId: k.id,
+        reference: k.reference,
+        organisation: k.organisationCode,
+        driehoek: k.driehoekCode,
+        submittedAt: new Date(k.createdAt).toISOString(),
+        features: { searchAttributes: this.temporal.config.TEMPORAL_SEARCH_ATTRIBUTES },
+      });
+    } catch (err) {
+      throw this.unavailable(err);
+    }
+  }
+
   decide(knelpuntId: string, cmd: DecisionCommand): Promise<KnelpuntState> {
     return this.update(knelpuntId, () =>
       this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(decisionUpdate, { args: [cmd] }),

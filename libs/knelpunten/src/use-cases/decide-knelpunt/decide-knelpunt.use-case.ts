@@ -55,6 +55,7 @@ export class DecideKnelpuntUseCase {
     const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
     refuseWhenClosed(current.status);
     await this.checkMergeTarget(decision, clean, id);
+    if (current.status === 'ingediend') await this.gateway.ensureStarted(current);
     await this.gateway.decide(id, {
       decisionId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       decision: decision as DecisionName,
