@@ -62,7 +62,13 @@ export class KnelpuntWorkflowGateway {
    * Makes sure the workflow of a knelpunt that is still `ingediend` runs before a decision is sent to it
    * (the outbox may not have reached it yet). Idempotent, like every start.
    */
-  async ensureStarted(k: { id: string; reference: string; organisationCode: string; driehoekCode: string; createdAt: Date | string }): Promise<void> {
+  async ensureStarted(k: {
+    id: string;
+    reference: string;
+    organisationCode: string;
+    driehoekCode: string;
+    createdAt: Date | string;
+  }): Promise<void> {
     try {
       await this.start({
         knelpuntId: k.id,
