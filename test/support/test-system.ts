@@ -44,6 +44,11 @@ export async function createTestDatabase(): Promise<string> {
   return admin.replace(/\/[^/]+$/, `/${name}`);
 }
 
+/** A copy of a config with some values replaced (AppConfig is a class: keep its prototype). */
+function withOverrides(config: AppConfig, overrides: Partial<AppConfig>): AppConfig {
+  return Object.assign(Object.create(Object.getPrototypeOf(config)) as AppConfig, config, overrides);
+}
+
 export interface TestSystemOptions {
   /** Point the API at an address where no Temporal listens (the Temporal-down path). */
   temporalAddress?: string;
@@ -95,9 +100,7 @@ export class TestSystem {
 
   /** A new API (and worker) on the same database as an earlier system, e.g. after Temporal came back. */
   static async reopen(previous: AppConfig, options: { temporalAddress?: string; worker?: boolean } = {}): Promise<TestSystem> {
-    const config = Object.assign(Object.create(Object.getPrototypeOf(previous)) as AppConfig, previous, {
-      TEMPORAL_ADDRESS: options.temporalAddress ?? previous.TEMPORAL_ADDRESS,
-    });
+    const config = withOverrides(previous, { TEMPORAL_ADDRESS: options.temporalAddress ?? previous.TEMPORAL_ADDRESS });
     const api = await createApiApp(config, { logger: ['error'] });
     await api.getHttpAdapter().getInstance().ready();
     const system = new TestSystem(config, api, new DevIssuer(config));
@@ -107,7 +110,7 @@ export class TestSystem {
 
   /** Starts (another) worker on this system's task queue. */
   async startWorker(overrides: Partial<AppConfig> = {}): Promise<INestApplicationContext> {
-    const config = Object.assign(Object.create(Object.getPrototypeOf(this.config)) as AppConfig, this.config, overrides);
+    const config = withOverrides(this.config, overrides);
     const ctx = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['error'] });
     await ctx.init();
     this.workers.push(ctx);

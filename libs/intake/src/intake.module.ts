@@ -6,12 +6,12 @@ import { ReferenceLookupRepository } from './repositories/reference-lookup.repos
 import { WorkflowStartRepository } from './repositories/workflow-start.repository';
 import { SubmitStandUseCase } from './use-cases/submit-stand/submit-stand.use-case';
 import { ImportStandCsvUseCase } from './use-cases/import-stand-csv/import-stand-csv.use-case';
-import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
+import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
 import { ReadStandenUseCase } from './use-cases/read-standen/read-standen.use-case';
 import { WorkflowStartDispatcher } from './use-cases/dispatch-workflow-starts/workflow-start.dispatcher';
 
 @Module({
-  imports: [KnelpuntenModule],
+  imports: [KnelpuntenModule, IdempotencyModule],
   controllers: [StandenController],
   providers: [
     StandRepository,
@@ -19,7 +19,6 @@ import { WorkflowStartDispatcher } from './use-cases/dispatch-workflow-starts/wo
     WorkflowStartRepository,
     SubmitStandUseCase,
     ImportStandCsvUseCase,
-    IdempotencyService,
     ReadStandenUseCase,
     WorkflowStartDispatcher,
   ],

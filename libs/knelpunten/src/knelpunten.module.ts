@@ -14,15 +14,14 @@ import { ClusterDecisionsController } from './cluster-decisions.controller';
 import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.use-case';
 import { AcuModule } from '@kp/acu/acu.module';
 import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
-import { IdempotencyService } from '@kp/shared/idempotency/idempotency.service';
+import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
 
 @Module({
-  imports: [AcuModule],
+  imports: [AcuModule, IdempotencyModule],
   controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController],
   providers: [
     DecideClusterUseCase,
     AmendKnelpuntUseCase,
-    IdempotencyService,
     KnelpuntRepository,
     KnelpuntProjectionRepository,
     KnelpuntProjectionActivities,

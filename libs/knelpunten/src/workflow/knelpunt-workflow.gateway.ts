@@ -9,6 +9,7 @@ import {
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import { TemporalClientService } from '@kp/temporal';
 import { DomainException, ErrorCode } from '@kp/shared/errors';
+import { knelpuntAfgesloten } from '../exceptions/knelpunt-afgesloten.exception';
 import {
   DecisionCommand,
   DeadlineCommand,
@@ -125,16 +126,7 @@ export class KnelpuntWorkflowGateway {
       if (cause instanceof TemporalFailure) return fromApplicationFailure(ApplicationFailure.create({ message: cause.message }));
     }
     const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-    if (/already completed|workflow execution already completed/i.test(text)) {
-      return new DomainException(
-        ErrorCode.DECISION_NOT_ALLOWED,
-        'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.',
-        [],
-        {
-          allowed: [],
-        },
-      );
-    }
+    if (/already completed/i.test(text)) return knelpuntAfgesloten();
     if (err instanceof WorkflowNotFoundError) {
       return new DomainException(
         ErrorCode.CONFLICT,
@@ -144,17 +136,6 @@ export class KnelpuntWorkflowGateway {
       );
     }
     if (err instanceof WorkflowFailedError) return fromApplicationFailure(ApplicationFailure.create({ message: err.message }));
-    const message = err instanceof Error ? err.message : String(err);
-    if (/already completed|workflow execution already completed/i.test(message)) {
-      return new DomainException(
-        ErrorCode.DECISION_NOT_ALLOWED,
-        'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.',
-        [],
-        {
-          allowed: [],
-        },
-      );
-    }
     return this.unavailable(err);
   }
 

@@ -94,7 +94,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private fastifyDetail(exception: unknown): string | undefined {
     const code = (exception as { code?: unknown }).code;
     const message = exception instanceof Error ? exception.message : '';
-    if (/not valid JSON|Unexpected (token|end)|JSON/i.test(message) && /JSON/.test(message)) return 'De body is geen geldige JSON.';
+    if (/JSON/.test(message)) return 'De body is geen geldige JSON.';
     if (/body is too large/i.test(message)) return 'De body is groter dan toegestaan.';
     if (/Unsupported Media Type/i.test(message))
       return 'Het Content-Type van het verzoek wordt niet ondersteund (gebruik application/json of text/csv).';

@@ -20,8 +20,12 @@ export class GetDriehoekQueueUseCase {
     const limit = query.limit ?? 25;
     let after: { urgency: number; nextDueAt: string | null; id: string } | undefined;
     if (query.cursor) {
-      const [urgency, nextDueAt, id] = decodeCursor(query.cursor, 3);
-      if (typeof urgency !== 'number' || typeof id !== 'string') decodeCursor('', 3);
+      const [urgency, nextDueAt, id] = decodeCursor(
+        query.cursor,
+        3,
+        ([u, d, i]) =>
+          typeof u === 'number' && (d === null || typeof d === 'string') && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i),
+      );
       after = { urgency: urgency as number, nextDueAt: (nextDueAt as string | null) ?? null, id: id as string };
     }
     const rows = await this.knelpunten.queue({ driehoek, overdue: query.overdue, limit, after });

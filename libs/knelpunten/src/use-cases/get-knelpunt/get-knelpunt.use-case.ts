@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ErrorCode } from '@kp/shared/errors';
+import { DomainException } from '@kp/shared/errors';
+import { knelpuntAfgesloten } from '../../exceptions/knelpunt-afgesloten.exception';
 import { Principal } from '@kp/toegang/principal';
 import { scopeFor } from '@kp/toegang/scope';
 import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
@@ -25,11 +26,7 @@ export class GetKnelpuntUseCase {
   }
 }
 
-/** A closed knelpunt takes no more decisions, voortgang or deadline changes (its workflow has completed). */
+/** Refuses further decisions, voortgang or deadline changes on a closed knelpunt. */
 export function refuseWhenClosed(status: string): void {
-  if (status === 'afgesloten') {
-    throw new DomainException(ErrorCode.DECISION_NOT_ALLOWED, 'Dit knelpunt is afgesloten; er zijn geen beslissingen meer mogelijk.', [], {
-      allowed: [],
-    });
-  }
+  if (status === 'afgesloten') throw knelpuntAfgesloten();
 }

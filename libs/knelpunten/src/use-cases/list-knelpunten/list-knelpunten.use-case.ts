@@ -15,10 +15,11 @@ export class ListKnelpuntenUseCase {
     const limit = query.limit ?? 25;
     let after: { createdAt: string; id: string } | undefined;
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-        decodeCursor('', 2);
-      }
+      const [createdAt, id] = decodeCursor(
+        query.cursor,
+        2,
+        ([c, i]) => typeof c === 'string' && !Number.isNaN(Date.parse(c)) && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i),
+      );
       after = { createdAt: createdAt as string, id: id as string };
     }
     const rows = await this.knelpunten.list(scopeFor(principal), {
