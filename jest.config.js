@@ -17,8 +17,8 @@ const swc = [
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // jose is ESM-only: let swc turn it into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // ESM-only packages (jose, openid-client, oauth4webapi, @fastify/static's content-disposition): swc makes CommonJS of them for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|openid-client|oauth4webapi)/)'],
   moduleNameMapper: { '^@kp/(\\w+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],

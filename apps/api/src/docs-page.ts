@@ -2,6 +2,10 @@
  * A small, dependency-free browsable page of the OpenAPI document (no CDN: these machines have no internet,
  * and a government page should not pull scripts from third parties).
  */
+/** The docs page carries its small script and style inline; the rest of the site allows no inline code. */
+export const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; object-src 'none'";
+
 export const DOCS_HTML = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>API Knelpunten Standen van de Uitvoering</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#1b1b1b}h1{color:#154273}

@@ -76,6 +76,11 @@ export class AppConfig {
   @IsString()
   WORKFLOW_BUNDLE_PATH?: string;
 
+  /** Directory of the built web app served at `/` (default: `dist/web` of this checkout or image). */
+  @IsOptional()
+  @IsString()
+  WEB_DIR?: string;
+
   /** Directory for local state in development: embedded PostgreSQL, Temporal SQLite, dev keys, mail. */
   @IsString()
   DATA_DIR = '.data';

@@ -1,0 +1,140 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { api } from '../../api/client';
+import type { Driehoek, Organisation, Rol, Session } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { ErrorSummary, ProblemAlert, SelectField, splitApiError } from '../../components/form';
+import { homeFor } from '../../layout/navigation';
+import { ROL_LABELS } from '../../labels';
+
+const FORM = 'inloggen';
+const LABELS = { role: 'Rol', organisation: 'Organisatie', driehoek: 'Driehoek' };
+
+/** A same-site path to return to after logging in (never another origin). */
+function safeReturn(value: string | null): string | null {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
+}
+
+const LOGIN_ERRORS: Record<string, string> = {
+  geannuleerd: 'Het inloggen is afgebroken.',
+  verlopen: 'Uw sessie is verlopen. Log opnieuw in.',
+};
+
+function DevLoginForm({ returnTo }: { returnTo: string | null }) {
+  const navigate = useNavigate();
+  const { refresh } = useSession();
+  const [role, setRole] = useState<Rol | ''>('');
+  const [organisation, setOrganisation] = useState('');
+  const [driehoek, setDriehoek] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api.get<{ items: Organisation[] }>('/organisations') });
+  const driehoeken = useQuery({ queryKey: ['driehoeken'], queryFn: () => api.get<{ items: Driehoek[] }>('/driehoeken') });
+  const orgOptions = useMemo(
+    () => (organisations.data?.items ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.name}` })),
+    [organisations.data],
+  );
+  const driehoekOptions = useMemo(
+    () => (driehoeken.data?.items ?? []).map((d) => ({ value: d.code, label: `Driehoek ${d.code}` })),
+    [driehoeken.data],
+  );
+  const { fieldErrors, summary, other } = splitApiError(error, LABELS);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await api.post<Session>('/auth/dev-login', {
+        role: role || undefined,
+        organisation: organisation || undefined,
+        driehoek: driehoek || undefined,
+      });
+      await refresh();
+      navigate(returnTo ?? homeFor(session.user?.role), { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form id={FORM} onSubmit={submit} noValidate className="kp-form">
+      <ErrorSummary formId={FORM} errors={summary} />
+      <ProblemAlert error={other} />
+      <SelectField
+        formId={FORM}
+        name="role"
+        label="Rol"
+        required
+        value={role}
+        onChange={(v) => setRole(v as Rol | '')}
+        placeholder="Kies een rol"
+        options={(Object.keys(ROL_LABELS) as Rol[]).map((r) => ({ value: r, label: ROL_LABELS[r] }))}
+        error={fieldErrors.role}
+      />
+      <SelectField
+        formId={FORM}
+        name="organisation"
+        label="Organisatie"
+        description="Voor een indiener: de uitvoeringsorganisatie waarvoor u werkt."
+        value={organisation}
+        onChange={setOrganisation}
+        placeholder="Geen organisatie"
+        options={orgOptions}
+        error={fieldErrors.organisation}
+      />
+      <SelectField
+        formId={FORM}
+        name="driehoek"
+        label="Driehoek"
+        description="Voor een driehoekslid: de driehoek (eigenaar, opdrachtgever en opdrachtnemer) van een organisatie."
+        value={driehoek}
+        onChange={setDriehoek}
+        placeholder="Geen driehoek"
+        options={driehoekOptions}
+        error={fieldErrors.driehoek}
+      />
+      <Button type="submit" appearance="primary-action-button" disabled={busy} aria-disabled={busy || undefined}>
+        Inloggen
+      </Button>
+    </form>
+  );
+}
+
+export default function LoginPage() {
+  const { session, user, loading } = useSession();
+  const [params] = useSearchParams();
+  const returnTo = safeReturn(params.get('terug'));
+  const fout = params.get('fout');
+  if (loading) return <Paragraph role="status">Laden…</Paragraph>;
+  if (user) return <Navigate to={returnTo ?? homeFor(user.role)} replace />;
+  return (
+    <div className="kp-narrow">
+      <Heading level={1}>Inloggen</Heading>
+      {fout ? <ProblemAlert error={new Error(LOGIN_ERRORS[fout] ?? 'Het inloggen is niet gelukt. Probeer het opnieuw.')} /> : null}
+      {session?.mode === 'oidc' ? (
+        <>
+          <Paragraph>U logt in via het inlogsysteem van uw organisatie. Daarna komt u hier terug.</Paragraph>
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action-button"
+            href={`/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo ?? '/')}`}
+          >
+            Inloggen
+          </a>
+        </>
+      ) : (
+        <>
+          <Paragraph>
+            Ontwikkelomgeving: kies een rol en, waar nodig, de organisatie of driehoek. In productie logt u in via het inlogsysteem van uw
+            organisatie.
+          </Paragraph>
+          <DevLoginForm returnTo={returnTo} />
+        </>
+      )}
+    </div>
+  );
+}
