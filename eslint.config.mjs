@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test/histories/**', '**/*.js', '**/*.mjs'] },
@@ -31,6 +32,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web app: React's rules of hooks (the compiler-oriented rules of v7 stay off).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 echo "[up] build"
 npm run -s build
-exec node --enable-source-maps dist/scripts/dev/up.js
+exec node --enable-source-maps dist/scripts/dev/up.js "$@"

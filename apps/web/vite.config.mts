@@ -54,5 +54,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    setupFiles: ['src/test-setup.ts'],
   },
 });

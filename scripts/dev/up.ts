@@ -96,15 +96,29 @@ async function main(): Promise<void> {
   run('worker', 'apps/worker/src/main.js');
   run('api', 'apps/api/src/main.js');
   const port = base.PORT;
+  // `npm run up -- --demo`: demo data through the API once it answers (a separate script, never in production).
+  if (process.argv.includes('--demo')) {
+    const demo = spawn(
+      process.execPath,
+      ['--enable-source-maps', join(root, 'dist', 'scripts/demo.js'), '--url', `http://localhost:${port}`],
+      {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    demo.on('exit', (code) => infraLog(code === 0 ? 'demodata geladen' : `demodata laden mislukt (code ${String(code)})`));
+  }
   process.stdout.write(
     [
       '',
       'Knelpunten draait:',
+      `  Webapp         http://localhost:${port}/   (ontwikkel-login: kies Rol, Organisatie en Driehoek)`,
       `  API            http://localhost:${port}/api/v1   (OpenAPI: /api/v1/openapi.json, docs: /api/v1/docs)`,
       `  Gezondheid     http://localhost:${port}/api/v1/health`,
       temporal ? `  Temporal UI    http://localhost:${temporal.uiPort ?? 8233}` : `  Temporal       ${temporalAddress}`,
       `  PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
       `  Token          npm run -s token -- --role indiener --organisation UWV`,
+      `  Demodata       npm run demo   (of start met npm run up -- --demo)`,
       '  Stoppen        Ctrl-C',
       '',
     ].join('\n'),

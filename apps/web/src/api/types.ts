@@ -34,6 +34,8 @@ export interface KnelpuntSummary {
   outcome: string | null;
   overdue: boolean;
   escalated: boolean;
+  /** The ACU's doorbraakteam (null: none). */
+  doorbraakteam: string | null;
   nextDueAt: string | null;
   standId: string;
   createdAt: string;
@@ -110,4 +112,74 @@ export interface Notification {
   createdAt?: string;
   readAt?: string | null;
   [key: string]: unknown;
+}
+
+export interface Actor {
+  subject: string;
+  name: string;
+  role: string;
+  organisation: string | null;
+}
+
+export interface AcuMeeting {
+  id: string;
+  meetingDate: string;
+  agendaClosesOn: string;
+  agendaOpen: boolean;
+  title: string | null;
+  location: string | null;
+  autoCreated: boolean;
+  itemCount: number;
+  openItemCount: number;
+  createdAt: string;
+  createdBy: Actor;
+}
+
+export interface AcuAgendaItem {
+  id: string;
+  knelpuntId: string;
+  reference: string;
+  title: string;
+  organisation: string;
+  knelpuntStatus: Status;
+  /** geagendeerd | doorgeschoven | besloten | … */
+  status: string;
+  carryOverCount: number;
+  reason: string;
+  addedAt: string;
+  decidedAt: string | null;
+  decision: string | null;
+}
+
+export interface AcuAgenda {
+  meeting: AcuMeeting;
+  items: AcuAgendaItem[];
+}
+
+export interface AcuClusterMember {
+  knelpuntId: string;
+  reference: string;
+  title: string;
+  organisation: string;
+  status: Status;
+  addedAt: string;
+}
+
+export interface AcuClusterSummary {
+  id: string;
+  title: string;
+  description: string | null;
+  createdAt: string;
+  createdBy: Actor;
+}
+
+export interface AcuCluster extends AcuClusterSummary {
+  organisations: string[];
+  members: AcuClusterMember[];
+}
+
+export interface ClusterDecisionResult {
+  clusterId: string;
+  decision: string;
+  items: { knelpuntId: string; reference: string; status: Status; outcome: string | null }[];
 }

@@ -20,6 +20,8 @@ interface BaseFieldProps {
   description?: ReactNode;
   error?: string;
   required?: boolean;
+  /** A filter or search field: optional by nature, so without the "(niet verplicht)" hint. */
+  filter?: boolean;
 }
 
 function FieldShell({
@@ -81,6 +83,7 @@ export function TextField({
   description,
   error,
   required,
+  filter,
   value,
   onChange,
   type = 'text',
@@ -102,7 +105,7 @@ export function TextField({
     maxLength,
   };
   return (
-    <FieldShell id={id} label={label} description={description} error={error} required={required}>
+    <FieldShell id={id} label={label} description={description} error={error} required={required || filter}>
       {multiline ? (
         <Textarea {...common} rows={rows} onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)} />
       ) : (
@@ -138,6 +141,7 @@ export function SelectField({
   description,
   error,
   required,
+  filter,
   value,
   onChange,
   options,
@@ -145,7 +149,7 @@ export function SelectField({
 }: SelectFieldProps) {
   const id = fieldId(formId, name);
   return (
-    <FieldShell id={id} label={label} description={description} error={error} required={required}>
+    <FieldShell id={id} label={label} description={description} error={error} required={required || filter}>
       <select
         id={id}
         name={name}
@@ -193,7 +197,8 @@ export function ErrorSummary({
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div className="kp-error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1} ref={ref}>
+    // The design system's error Alert carries role="alert"; this wrapper takes the focus.
+    <div className="kp-error-summary" aria-labelledby={headingId} tabIndex={-1} ref={ref}>
       <Alert type="error">
         <Heading level={2} appearanceLevel={4} id={headingId}>
           {title}
@@ -230,7 +235,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
       ? error.problem
       : { title: 'Er ging iets mis', status: 0, detail: error instanceof Error ? error.message : String(error) };
   return (
-    <div role="alert" className="kp-problem">
+    <div className="kp-problem">
       <Alert type={problem.status >= 500 || problem.status === 0 ? 'error' : 'warning'}>
         <Heading level={2} appearanceLevel={4}>
           {problem.title}

@@ -12,10 +12,7 @@ import { ROL_LABELS } from '../../labels';
 const FORM = 'inloggen';
 const LABELS = { role: 'Rol', organisation: 'Organisatie', driehoek: 'Driehoek' };
 
-/** A same-site path to return to after logging in (never another origin). */
-function safeReturn(value: string | null): string | null {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
-}
+import { safeReturn } from './safe-return';
 
 const LOGIN_ERRORS: Record<string, string> = {
   geannuleerd: 'Het inloggen is afgebroken.',
