@@ -17,8 +17,9 @@ const swc = [
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // ESM-only packages (jose, openid-client, oauth4webapi, @fastify/static's content-disposition): swc makes CommonJS of them for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|openid-client|oauth4webapi)/)'],
+  // ESM-only packages (jose, openid-client, oauth4webapi, @fastify/static's content-disposition, @fastify/cookie's cookie 2,
+  // which @fastify/cookie loads with import()): swc makes CommonJS of them for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|openid-client|oauth4webapi|@fastify/cookie|cookie)/)'],
   moduleNameMapper: { '^@kp/(\\w+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],

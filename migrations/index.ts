@@ -2,6 +2,17 @@ import { Init1763800000000 } from './1763800000000-init';
 import { QueueOrderIndex1764100000000 } from './1764100000000-queue-order-index';
 import { Lifecycle1763900000000 } from './1763900000000-lifecycle';
 import { Audit1764000000000 } from './1764000000000-audit';
+import { TimelineTransitionsIndex1764250000000 } from './1764250000000-timeline-transitions-index';
+import { WebSessions1764300000000 } from './1764300000000-web-sessions';
+import { StandenListIndex1764370000000 } from './1764370000000-standen-list-index';
 
 /** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
-export const MIGRATIONS = [Init1763800000000, Lifecycle1763900000000, Audit1764000000000, QueueOrderIndex1764100000000];
+export const MIGRATIONS = [
+  Init1763800000000,
+  Lifecycle1763900000000,
+  Audit1764000000000,
+  QueueOrderIndex1764100000000,
+  TimelineTransitionsIndex1764250000000,
+  WebSessions1764300000000,
+  StandenListIndex1764370000000,
+];

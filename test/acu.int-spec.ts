@@ -184,14 +184,24 @@ describe('acu (real PostgreSQL)', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: 'Gegevensdeling inkomen', organisations: ['SVB', 'UWV'] });
     expect(created.body.members.map((m: any) => m.knelpuntId).sort()).toEqual([uwv[4]!.id, svb[0]!.id].sort());
+    expect(created.body.members.map((m: any) => m.doorbraakteam)).toEqual([null, null]);
 
     const taken = await post({ title: 'Nog een', knelpuntIds: [svb[0]!.id, svb[1]!.id] });
     expect(taken.status).toBe(409);
     expect(taken.body.invalidParams).toEqual([{ name: 'knelpuntIds[0]', reason: expect.stringContaining(created.body.id) }]);
 
+    // What the caller may decide for the whole cluster now: the ACU its bij_acu decisions, the programmadirectie only naar_politiek.
+    expect(created.body.allowedDecisions).toEqual([
+      'naar_politiek',
+      'afwijzen',
+      'samenvoegen',
+      'toewijzen_doorbraakteam',
+      'overheidsbreed_oppakken',
+      'terug_naar_driehoek',
+    ]);
     const got = await sys.request('GET', `/api/v1/acu/clusters/${created.body.id}`, { token: pd });
     expect(got.status).toBe(200);
-    expect(got.body).toEqual(created.body);
+    expect(got.body).toEqual({ ...created.body, allowedDecisions: ['naar_politiek'] });
     const list = await sys.request('GET', '/api/v1/acu/clusters', { token: acu });
     expect(list.body.items.map((c: any) => c.id)).toContain(created.body.id);
     expect((await sys.request('GET', '/api/v1/acu/clusters/00000000-0000-4000-8000-000000000000', { token: acu })).status).toBe(404);

@@ -157,6 +157,32 @@ describe('notificaties (real PostgreSQL, file mail transport)', () => {
     expect((await sys.request('POST', '/api/v1/notifications/geen-uuid/read', { token: tokens.uwv })).status).toBe(400);
   });
 
+  it('counts the unread notifications of the own inbox only, whatever the filter or page, and less after marking one read', async () => {
+    const unreadCount = async (token: string, query = ''): Promise<number> => {
+      const res = await sys.request('GET', `/api/v1/notifications?limit=1${query}`, { token });
+      expect(res.status).toBe(200);
+      return res.body.unreadCount as number;
+    };
+    const before = {
+      svb: await unreadCount(tokens.svb),
+      driehoekSvb: await unreadCount(tokens.driehoekSvb),
+      admin: await unreadCount(tokens.admin),
+    };
+    for (let i = 0; i < 3; i++) await activities.notify(input({ recipients: [{ role: 'indiener', organisation: 'SVB' }] }));
+    await activities.notify(input({ recipients: [{ role: 'driehoek', driehoek: 'SVB' }] }));
+
+    expect(await unreadCount(tokens.svb)).toBe(before.svb + 3);
+    expect(await unreadCount(tokens.svb, '&unread=false')).toBe(before.svb + 3); // the filter narrows items, not the count
+    expect(await unreadCount(tokens.driehoekSvb)).toBe(before.driehoekSvb + 1);
+    expect(await unreadCount(tokens.admin)).toBe(before.admin + 4);
+
+    const page = await sys.request('GET', '/api/v1/notifications?unread=true&limit=1', { token: tokens.svb });
+    expect(page.body.nextCursor).toEqual(expect.any(String)); // one item on the page, the count is of the whole inbox
+    expect((await sys.request('POST', `/api/v1/notifications/${page.body.items[0].id}/read`, { token: tokens.svb })).status).toBe(200);
+    expect(await unreadCount(tokens.svb)).toBe(before.svb + 2);
+    expect(await unreadCount(tokens.driehoekSvb)).toBe(before.driehoekSvb + 1);
+  });
+
   it('throws on a failed e-mail so Temporal retries, and the retry sends only what did not go out', async () => {
     const mail = new FlakyMail(1);
     const webhook = new BrokenWebhook();

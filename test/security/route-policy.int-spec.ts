@@ -98,9 +98,13 @@ describe('route policies and the access matrix', () => {
       'GET /api/v1/driehoeken/:code/queue',
       'GET /api/v1/acu/meetings',
       'GET /api/v1/notifications',
+      'GET /api/v1/statistieken',
       'GET /api/v1/organisations',
       'PUT /api/v1/driehoeken/:code',
       'GET /api/v1/health',
+      'GET /api/v1/auth/sessie',
+      'POST /api/v1/auth/dev-login',
+      'POST /api/v1/auth/logout',
     ]) {
       expect(keys).toContain(expected);
     }
@@ -150,6 +154,9 @@ describe('route policies and the access matrix', () => {
         const res = await sys.request(route.method, url, {
           token: role ? tokens.get(role) : undefined,
           body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          // As the web app sends it: the routes that start and end a browser session require it from everyone
+          // (@CsrfHeaderRequired); the CSRF refusals themselves are tested in web-session.int-spec.ts.
+          headers: { 'x-requested-with': 'knelpunten-web' },
         });
         calls++;
         const who = role ?? 'no token';

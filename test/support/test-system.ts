@@ -17,6 +17,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import { DevIssuer } from '../../libs/toegang/src/dev-issuer';
+import { freePort } from '../../scripts/infra/ports';
 import type { Rol } from '../../libs/toegang/src/principal';
 
 /** Temporal's worker logs only warnings in tests (its INFO lines drown the test output). */
@@ -55,6 +56,11 @@ export interface TestSystemOptions {
   /** Start a worker in-process (default true). */
   worker?: boolean;
   env?: Record<string, string>;
+  /**
+   * Listen on a real port of 127.0.0.1 (for flows that redirect a client back to the API, such as the OIDC login),
+   * with PUBLIC_BASE_URL pointing at it unless `env` sets it; see {@link TestSystem.baseUrl}. Default: inject only.
+   */
+  listen?: boolean;
 }
 
 export interface TokenRequest {
@@ -77,6 +83,7 @@ export class TestSystem {
   static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
     const databaseUrl = await createTestDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), 'kp-spec-'));
+    const port = options.listen ? await freePort() : undefined;
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
@@ -89,11 +96,16 @@ export class TestSystem {
       RUN_MIGRATIONS: 'false',
       OUTBOX_INTERVAL_MS: '500',
       RATE_LIMIT_PER_MINUTE: '100000',
+      ...(port !== undefined ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } : {}),
       ...options.env,
     });
     const api = await createApiApp(config, { logger: ['error'] });
     await api.getHttpAdapter().getInstance().ready();
     const system = new TestSystem(config, api, new DevIssuer(config));
+    if (port !== undefined) {
+      await api.listen({ port, host: '127.0.0.1' });
+      system.baseUrl = `http://127.0.0.1:${port}`;
+    }
     if (options.worker !== false) await system.startWorker();
     return system;
   }
@@ -163,6 +175,9 @@ export class TestSystem {
 
   /** Set when another system reopens the same data (see reopen). */
   keepDataDir = false;
+
+  /** Where the API listens when started with `listen: true` (e.g. http://127.0.0.1:41234), else undefined. */
+  baseUrl?: string;
 }
 
 /** Polls until `check` returns a truthy value (eventual projections), without fixed sleeps. */

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@kp/shared/database';
 import { ProblemDetailsFilter } from '@kp/shared/http';
 import { AuditInterceptor } from '@kp/shared/audit';
 import { ToegangModule } from '@kp/toegang/toegang.module';
+import { WebSessionModule } from '@kp/toegang/web-session.module';
 import { TemporalModule } from '@kp/temporal';
 import { ReferentieModule } from '@kp/referentie/referentie.module';
 import { IntakeModule } from '@kp/intake/intake.module';
@@ -25,6 +26,7 @@ export class AppModule {
         DatabaseModule.forRoot({ migrate: true }),
         TemporalModule,
         ToegangModule,
+        WebSessionModule,
         ReferentieModule,
         IntakeModule,
         KnelpuntenModule,

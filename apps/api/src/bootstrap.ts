@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import cookie from '@fastify/cookie';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@kp/shared/config';
 import { createValidationPipe } from '@kp/shared/http';
@@ -37,6 +38,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
     { parseAs: 'string', bodyLimit: config.BODY_LIMIT_BYTES },
     (_req, body, done) => done(null, body),
   );
+  // Parses and sets cookies: the web app's session cookie kp_sessie (opaque random id, see libs/toegang web-session).
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

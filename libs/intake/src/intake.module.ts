@@ -9,6 +9,8 @@ import { ImportStandCsvUseCase } from './use-cases/import-stand-csv/import-stand
 import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
 import { ReadStandenUseCase } from './use-cases/read-standen/read-standen.use-case';
 import { WorkflowStartDispatcher } from './use-cases/dispatch-workflow-starts/workflow-start.dispatcher';
+import { PreviewStandCsvUseCase } from './use-cases/preview-stand-csv/preview-stand-csv.use-case';
+import { StandReferencesValidator } from './validators/stand-references.validator';
 
 @Module({
   imports: [KnelpuntenModule, IdempotencyModule],
@@ -19,6 +21,8 @@ import { WorkflowStartDispatcher } from './use-cases/dispatch-workflow-starts/wo
     WorkflowStartRepository,
     SubmitStandUseCase,
     ImportStandCsvUseCase,
+    PreviewStandCsvUseCase,
+    StandReferencesValidator,
     ReadStandenUseCase,
     WorkflowStartDispatcher,
   ],

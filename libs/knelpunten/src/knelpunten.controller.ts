@@ -5,7 +5,9 @@ import { Principal } from '@kp/toegang/principal';
 import {
   DeadlineActionRequestDto,
   DecisionRequestDto,
+  KnelpuntIdOrReferenceParamDto,
   KnelpuntIdParamDto,
+  knelpuntKey,
   ListKnelpuntenQueryDto,
   QueueQueryDto,
   VoortgangRequestDto,
@@ -57,10 +59,13 @@ export class KnelpuntenController {
 
   @Get(':id')
   @Policy('indiener', 'driehoek', 'acu', 'programmadirectie', 'admin')
-  @ApiOperation({ summary: 'Eén knelpunt met status, termijnen en tijdlijn' })
+  @ApiOperation({
+    summary: 'Eén knelpunt met status, termijnen en tijdlijn',
+    description: 'Op id (UUID) of op kenmerk, zoals UWV-00018 (hoofdletters maken niet uit); alleen binnen uw bereik.',
+  })
   @ApiOkResponse({ type: KnelpuntDetailDto })
-  getKnelpunt(@CurrentPrincipal() p: Principal, @Param() params: KnelpuntIdParamDto): Promise<KnelpuntDetailDto> {
-    return this.get.execute(p, params.id);
+  getKnelpunt(@CurrentPrincipal() p: Principal, @Param() params: KnelpuntIdOrReferenceParamDto): Promise<KnelpuntDetailDto> {
+    return this.get.execute(p, knelpuntKey(params.id));
   }
 
   @Post(':id/decisions')
@@ -117,7 +122,10 @@ export class DriehoekQueueController {
 
   @Get(':code/queue')
   @Policy('driehoek', 'programmadirectie', 'admin')
-  @ApiOperation({ summary: 'Werkvoorraad van een driehoek: open knelpunten, meest urgent eerst' })
+  @ApiOperation({
+    summary: 'Werkvoorraad van een driehoek: open knelpunten, meest urgent eerst',
+    description: 'Eerst de verlopen knelpunten, dan op de eerstvolgende termijn; te filteren op status, thema, verlopen en tekst.',
+  })
   @ApiOkResponse({ type: KnelpuntPageDto })
   getQueue(
     @CurrentPrincipal() p: Principal,

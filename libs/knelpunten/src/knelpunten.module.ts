@@ -15,10 +15,13 @@ import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.
 import { AcuModule } from '@kp/acu/acu.module';
 import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
 import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
+import { StatistiekenController } from './statistieken.controller';
+import { StatistiekenRepository } from './repositories/statistieken.repository';
+import { GetStatistiekenUseCase } from './use-cases/get-statistieken/get-statistieken.use-case';
 
 @Module({
   imports: [AcuModule, IdempotencyModule],
-  controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController],
+  controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController, StatistiekenController],
   providers: [
     DecideClusterUseCase,
     AmendKnelpuntUseCase,
@@ -32,6 +35,8 @@ import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
     AddVoortgangUseCase,
     ChangeDeadlineUseCase,
     GetDriehoekQueueUseCase,
+    StatistiekenRepository,
+    GetStatistiekenUseCase,
   ],
   exports: [KnelpuntRepository, KnelpuntProjectionActivities, KnelpuntWorkflowGateway, GetKnelpuntUseCase, DecideKnelpuntUseCase],
 })

@@ -44,6 +44,8 @@ export async function startWebSystem(options: TestSystemOptions = {}): Promise<W
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Date inputs follow the browser's language, not the page's: Dutch dd-mm-jjjj.
+      '--lang=nl-NL',
     ],
   });
   const problems: string[] = [];

@@ -44,9 +44,12 @@ export interface KnelpuntSummary {
 
 export interface DeadlineLogEntry {
   at?: string;
+  /** gestart | opgeschort | hervat | verlengd | verlopen | voldaan | vervallen | herberekend */
+  type?: string;
   action?: string;
   reason?: string;
-  actor?: { name?: string; role?: string };
+  actor?: { name?: string; role?: string; organisation?: string | null };
+  data?: Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -60,6 +63,10 @@ export interface Deadline {
   startedOn: string;
   term: Record<string, unknown>;
   suspendedDays: number;
+  /** Verlengingen in order. */
+  extensions?: { amount: number; unit: string }[];
+  /** A fixed due date (streefdatum, ACU meeting) instead of a counted term. */
+  fixedDueDate?: string;
   explanation: string[];
   reminders: Record<string, unknown>[];
   log: DeadlineLogEntry[];
@@ -69,7 +76,7 @@ export interface TimelineEntry {
   id: string;
   at: string;
   type: string;
-  actor: { name?: string; role?: string; organisation?: string | null; subject?: string };
+  actor: { name?: string; role?: string; organisation?: string | null; driehoek?: string | null; subject?: string };
   data: Record<string, unknown>;
 }
 
@@ -109,8 +116,11 @@ export interface Notification {
   subject?: string;
   body?: string;
   knelpuntId?: string | null;
+  /** The knelpunt's reference (UWV-00018): its page is /knelpunten/{reference}. */
+  reference?: string;
   createdAt?: string;
   readAt?: string | null;
+  read?: boolean;
   [key: string]: unknown;
 }
 
@@ -162,6 +172,7 @@ export interface AcuClusterMember {
   title: string;
   organisation: string;
   status: Status;
+  doorbraakteam: string | null;
   addedAt: string;
 }
 
@@ -176,10 +187,119 @@ export interface AcuClusterSummary {
 export interface AcuCluster extends AcuClusterSummary {
   organisations: string[];
   members: AcuClusterMember[];
+  /** What the caller may decide now for every member at once. */
+  allowedDecisions: DecisionName[];
 }
 
 export interface ClusterDecisionResult {
   clusterId: string;
   decision: string;
   items: { knelpuntId: string; reference: string; status: Status; outcome: string | null }[];
+}
+
+/** A Stand as POST /standen and GET /standen/{id} return it (public: no submitter). */
+export interface StandKnelpunt {
+  id: string;
+  reference: string;
+  status: Status;
+  outcome: string | null;
+  title: string;
+  theme: string;
+  externalRef: string | null;
+}
+
+export interface StandSummary {
+  id: string;
+  organisation: string;
+  period: string;
+  title: string;
+  publishedOn: string | null;
+  sourceUrl: string | null;
+  createdAt: string;
+}
+
+export interface Stand extends StandSummary {
+  knelpunten: StandKnelpunt[];
+}
+
+/** POST /standen/import-controle: every CSV row with the API's own reasons; nothing stored. */
+export interface CsvPreviewRow {
+  row: number;
+  values: Partial<Record<'title' | 'description' | 'theme' | 'law' | 'ministry' | 'impact' | 'proposedSolution' | 'externalRef', string>>;
+  invalidParams: { name: string; reason: string }[];
+}
+
+export interface CsvPreview {
+  valid: boolean;
+  organisation: string;
+  period: string;
+  title: string;
+  rows: CsvPreviewRow[];
+  invalidParams: { name: string; reason: string }[];
+}
+
+/** GET /werkdagen/berekening (Algemene termijnenwet). */
+export interface TermijnBerekening {
+  start: string;
+  term: { amount: number; unit: string };
+  nominalEnd: string;
+  suspendedDays: number;
+  unshiftedEnd: string;
+  dueDate: string;
+  shiftedBy: { date: string; reason: string }[];
+  explanation: string[];
+}
+
+export interface Feestdag {
+  date: string;
+  name: string;
+  kind: 'wettelijk' | 'gelijkgesteld';
+}
+
+/** GET /statistieken: the dashboard's numbers (programmadirectie: all knelpunten; ACU: the escalated ones). */
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export type AgeingBucket = 'minder_dan_4_weken' | '4_tot_8_weken' | '8_tot_13_weken' | '13_weken_of_meer';
+
+export interface Statistieken {
+  generatedAt: string;
+  total: number;
+  open: number;
+  byTheme: KeyCount[];
+  byOrganisation: KeyCount[];
+  byStatus: KeyCount[];
+  ageing: { status: Status; bucket: AgeingBucket; count: number }[];
+  overdueByDeadlineKind: KeyCount[];
+  perQuarter: { quarter: string; decided: number; solved: number; partlySolved: number }[];
+}
+
+/** GET|PUT /deadline-policies */
+export interface DeadlinePolicy {
+  id: string;
+  organisation: string | null;
+  kind: string;
+  instrument: string | null;
+  term: { amount: number; unit: string };
+  reminderWerkdagen: number[];
+  overdueRepeatDays: number | null;
+  acuAfterOverdueWeeks: number | null;
+  notifyProgrammadirectieWhenOverdue: boolean;
+  reminderHour: number;
+  updatedAt: string;
+  updatedBy: { subject: string; name: string; role: string; organisation: string | null };
+}
+
+/** GET|POST /gelijkgestelde-dagen */
+export interface GelijkgesteldeDag {
+  date: string;
+  name: string;
+  createdAt: string;
+}
+
+/** GET /notifications: a page of the inbox plus the unread count of the whole inbox. */
+export interface NotificationPage extends Page<Notification> {
+  unreadCount: number;
 }

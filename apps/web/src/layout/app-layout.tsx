@@ -14,7 +14,8 @@ export const UNREAD_KEY = ['notifications', 'ongelezen'] as const;
 function UnreadBadge() {
   const { data } = useQuery({
     queryKey: UNREAD_KEY,
-    queryFn: () => api.get<Page<Notification> & { unreadCount?: number }>('/notifications', { read: false, limit: 100 }),
+    // One unread item is enough: the API counts the whole inbox (unreadCount).
+    queryFn: () => api.get<Page<Notification> & { unreadCount?: number }>('/notifications', { unread: true, limit: 1 }),
     refetchInterval: 60_000,
   });
   const count = data ? (data.unreadCount ?? data.items.length) : 0;
@@ -70,7 +71,7 @@ export function AppLayout() {
                     {user.driehoek && user.role === 'driehoek' ? ` · driehoek ${user.driehoek}` : ''}
                   </span>
                 </span>
-                <Button appearance="secondary-action-button" onClick={() => void logout()}>
+                <Button appearance="secondary-action-button" className="kp-header__logout" onClick={() => void logout()}>
                   Uitloggen
                 </Button>
               </>

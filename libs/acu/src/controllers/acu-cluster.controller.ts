@@ -41,7 +41,7 @@ export class AcuClusterController {
   @Policy('acu', 'programmadirectie')
   @ApiOperation({ summary: 'Een cluster met zijn knelpunten' })
   @ApiOkResponse({ type: AcuClusterDto })
-  getAcuCluster(@Param() params: AcuIdParamDto): Promise<AcuClusterDto> {
-    return this.get.execute(params.id);
+  getAcuCluster(@Param() params: AcuIdParamDto, @CurrentPrincipal() principal: Principal): Promise<AcuClusterDto> {
+    return this.get.execute(params.id, principal.role);
   }
 }

@@ -2,7 +2,7 @@ import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { STATUSES } from '@kp/domain';
+import { DECISIONS, DOORBRAAKTEAMS, STATUSES } from '@kp/domain';
 import { ActorDto } from './acu-meeting.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -45,6 +45,8 @@ export class AcuClusterMemberDto {
   @ApiProperty() title: string;
   @ApiProperty({ example: 'UWV' }) organisation: string;
   @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ enum: DOORBRAAKTEAMS, nullable: true, type: String, description: 'Het doorbraakteam van het knelpunt (null: geen)' })
+  doorbraakteam: string | null;
   @ApiProperty({ format: 'date-time' }) addedAt: string;
 }
 
@@ -54,6 +56,12 @@ export class AcuClusterDto {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: [String], example: ['SVB', 'UWV'], description: 'De organisaties van de knelpunten' }) organisations: string[];
   @ApiProperty({ type: [AcuClusterMemberDto] }) members: AcuClusterMemberDto[];
+  @ApiProperty({
+    type: [String],
+    enum: DECISIONS,
+    description: 'Beslissingen die u nu voor alle knelpunten van het cluster tegelijk mag nemen',
+  })
+  allowedDecisions: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: ActorDto }) createdBy: ActorDto;
 }

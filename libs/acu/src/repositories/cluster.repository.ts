@@ -20,6 +20,8 @@ export interface ClusterMemberRecord {
   organisation: string;
   status: string;
   escalated: boolean;
+  /** the doorbraakteam the ACU assigned (projected in the knelpunt's details), if any */
+  doorbraakteam: string | null;
   addedAt: Date;
 }
 
@@ -87,9 +89,10 @@ export class ClusterRepository {
       organisation_code: string;
       status: string;
       escalated: boolean;
+      team: string | null;
       added_at: Date;
     }[] = await em.query(
-      `SELECT cm.knelpunt_id, k.reference, k.title, k.organisation_code, k.status, k.escalated, cm.added_at
+      `SELECT cm.knelpunt_id, k.reference, k.title, k.organisation_code, k.status, k.escalated, k.details->>'team' AS team, cm.added_at
            FROM acu_cluster_members cm JOIN knelpunten k ON k.id = cm.knelpunt_id
           WHERE cm.cluster_id = $1
           ORDER BY k.organisation_code, k.reference`,
@@ -102,6 +105,7 @@ export class ClusterRepository {
       organisation: r.organisation_code,
       status: r.status,
       escalated: r.escalated,
+      doorbraakteam: r.team,
       addedAt: r.added_at,
     }));
   }

@@ -3,6 +3,7 @@ import {
   DECISIONS,
   allowedDecisions,
   allowedDecisionsFor,
+  allowedDecisionsForAll,
   decisionEffect,
   rolesFor,
   validateDecisionFields,
@@ -46,6 +47,14 @@ describe('decision table (DOMAIN.md)', () => {
     expect(allowedDecisionsFor('wacht_op_informatie', 'indiener')).toEqual(['informatie_aanleveren', 'intrekken']);
     expect(rolesFor('afronden', 'in_aanpak_acu')).toEqual(['acu']);
     expect(rolesFor('afronden', 'in_aanpak_driehoek')).toEqual(['driehoek']);
+  });
+
+  it('lists for several knelpunten at once only the decisions allowed for each (a cluster decision)', () => {
+    expect(allowedDecisionsForAll(['bij_acu', 'bij_acu'], 'acu')).toEqual(allowedDecisionsFor('bij_acu', 'acu'));
+    expect(allowedDecisionsForAll(['bij_acu', 'in_aanpak_acu'], 'acu')).toEqual(['naar_politiek']);
+    expect(allowedDecisionsForAll(['bij_acu', 'afgesloten'], 'acu')).toEqual([]);
+    expect(allowedDecisionsForAll(['bij_acu'], 'programmadirectie')).toEqual(['naar_politiek']);
+    expect(allowedDecisionsForAll([], 'acu')).toEqual([]);
   });
 
   it('names missing and wrong fields in Dutch', () => {

@@ -74,6 +74,12 @@ export function allowedDecisionsFor(status: Status, role: string): DecisionName[
   return allowedDecisions(status).filter((d) => (rolesFor(d, status) as string[]).includes(role));
 }
 
+/** Decisions this role may take now for each of several knelpunten at once (one ACU cluster decision); none for none. */
+export function allowedDecisionsForAll(statuses: readonly Status[], role: string): DecisionName[] {
+  if (statuses.length === 0) return [];
+  return statuses.map((s) => allowedDecisionsFor(s, role)).reduce((acc, list) => acc.filter((d) => list.includes(d)));
+}
+
 export interface FieldProblem {
   name: string;
   reason: string;

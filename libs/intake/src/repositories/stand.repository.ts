@@ -50,11 +50,45 @@ export class StandRepository {
     );
   }
 
-  async listPublic(limit: number, organisation?: string): Promise<StandEntity[]> {
-    return this.ds.manager.find(StandEntity, {
-      where: organisation ? { organisationCode: organisation } : {},
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+  /**
+   * One page of Standen, newest first, after the keyset `after` (created_at with microseconds, id);
+   * read along standen_list_idx / standen_organisation_list_idx.
+   */
+  async listPublic(
+    limit: number,
+    organisation?: string,
+    after?: { createdAt: string; id: string },
+  ): Promise<{ stand: StandEntity; cursorAt: string }[]> {
+    const rows: {
+      id: string;
+      organisation_code: string;
+      period: string;
+      title: string;
+      published_on: string | null;
+      source_url: string | null;
+      created_at: Date;
+      cursor_at: string;
+    }[] = await this.ds.query(
+      `SELECT id, organisation_code, period, title, to_char(published_on, 'YYYY-MM-DD') AS published_on, source_url, created_at,
+              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+         FROM standen
+        WHERE ($1::varchar IS NULL OR organisation_code = $1)
+          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY created_at DESC, id DESC
+        LIMIT $4`,
+      [organisation ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((r) => ({
+      stand: Object.assign(new StandEntity(), {
+        id: r.id,
+        organisationCode: r.organisation_code,
+        period: r.period,
+        title: r.title,
+        publishedOn: r.published_on,
+        sourceUrl: r.source_url,
+        createdAt: r.created_at,
+      }),
+      cursorAt: r.cursor_at,
+    }));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OUTCOMES, STATUSES, THEMES } from '@kp/domain';
+import { DOORBRAAKTEAMS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
 
 export class KnelpuntSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -12,6 +12,13 @@ export class KnelpuntSummaryDto {
   @ApiPropertyOptional({ enum: OUTCOMES, nullable: true }) outcome: string | null;
   @ApiProperty() overdue: boolean;
   @ApiProperty() escalated: boolean;
+  @ApiProperty({
+    enum: DOORBRAAKTEAMS,
+    nullable: true,
+    type: String,
+    description: 'Het doorbraakteam waaraan de ACU het knelpunt heeft toegewezen (null: geen)',
+  })
+  doorbraakteam: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) nextDueAt: string | null;
   @ApiProperty({ format: 'uuid' }) standId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

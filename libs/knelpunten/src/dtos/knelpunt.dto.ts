@@ -2,23 +2,12 @@ import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DECISIONS, DEADLINE_KINDS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
+import { DECISIONS, DEADLINE_KINDS, DOORBRAAKTEAMS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListKnelpuntenQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Code van de organisatie' })
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(16, { message: 'mag maximaal $constraint1 tekens bevatten' })
-  organisation?: string;
-
-  @ApiPropertyOptional({ description: 'Code van de driehoek' })
-  @IsOptional()
-  @IsString({ message: 'moet tekst zijn' })
-  @MaxLength(16, { message: 'mag maximaal $constraint1 tekens bevatten' })
-  driehoek?: string;
-
+/** Filters shared by the list and the driehoek queue (each narrows the result; all are optional). */
+class KnelpuntFilterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES, { message: `moet een van de volgende statussen zijn: ${STATUSES.join(', ')}` })
@@ -42,18 +31,59 @@ export class ListKnelpuntenQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class QueueQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: Boolean })
+export class ListKnelpuntenQueryDto extends KnelpuntFilterQueryDto {
+  @ApiPropertyOptional({ description: 'Code van de organisatie' })
   @IsOptional()
-  @Transform(toBool)
-  @IsIn([true, false], { message: 'moet true of false zijn' })
-  overdue?: boolean;
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(16, { message: 'mag maximaal $constraint1 tekens bevatten' })
+  organisation?: string;
+
+  @ApiPropertyOptional({ description: 'Code van de driehoek' })
+  @IsOptional()
+  @IsString({ message: 'moet tekst zijn' })
+  @MaxLength(16, { message: 'mag maximaal $constraint1 tekens bevatten' })
+  driehoek?: string;
+
+  @ApiPropertyOptional({
+    enum: [...DOORBRAAKTEAMS, 'geen'],
+    description: 'Doorbraakteam waaraan de ACU het knelpunt heeft toegewezen; `geen` voor knelpunten zonder doorbraakteam',
+  })
+  @IsOptional()
+  @IsIn([...DOORBRAAKTEAMS, 'geen'], { message: `moet een van de volgende waarden zijn: ${[...DOORBRAAKTEAMS, 'geen'].join(', ')}` })
+  doorbraakteam?: string;
 }
+
+/** The queue: open knelpunten only, so `status` narrows among the open statuses. */
+export class QueueQueryDto extends KnelpuntFilterQueryDto {}
 
 export class KnelpuntIdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'moet een geldige UUID zijn' })
   id: string;
+}
+
+/** A knelpunt's reference as the organisation quotes it: its organisation code and number, e.g. UWV-00018. */
+export const KNELPUNT_REFERENCE = /^[A-Z]{2,16}-\d{1,10}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `:id` of the read route: the UUID or the reference (case-insensitive: uwv-00018 is UWV-00018). */
+export class KnelpuntIdOrReferenceParamDto {
+  @ApiProperty({
+    description: 'Id (UUID) of kenmerk van het knelpunt, zoals UWV-00018',
+    example: 'UWV-00018',
+    pattern: '^([0-9a-fA-F-]{36}|[A-Za-z]{2,16}-[0-9]{1,10})$',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && !UUID.test(value) ? value.toUpperCase() : value))
+  @IsString({ message: 'moet tekst zijn' })
+  @Matches(new RegExp(`(${UUID.source})|(${KNELPUNT_REFERENCE.source})`, 'i'), {
+    message: 'moet een geldige UUID of een kenmerk zoals UWV-00018 zijn',
+  })
+  id: string;
+}
+
+/** Which column a validated id-or-reference names. */
+export function knelpuntKey(idOrReference: string): { id: string } | { reference: string } {
+  return UUID.test(idOrReference) ? { id: idOrReference } : { reference: idOrReference };
 }
 
 const TEXT = { message: 'moet tekst zijn' };

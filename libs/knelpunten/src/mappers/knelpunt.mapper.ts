@@ -18,6 +18,7 @@ export function toSummary(k: KnelpuntEntity): KnelpuntSummaryDto {
     outcome: k.outcome,
     overdue: k.overdue,
     escalated: k.escalated,
+    doorbraakteam: typeof k.details?.['team'] === 'string' ? (k.details['team'] as string) : null,
     nextDueAt: iso(k.nextDueAt),
     standId: k.standId,
     createdAt: iso(k.createdAt) as string,

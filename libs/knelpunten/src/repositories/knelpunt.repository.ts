@@ -12,14 +12,22 @@ export interface KnelpuntFilter {
   theme?: string;
   overdue?: boolean;
   q?: string;
+  /** a doorbraakteam (from the projected details), or `geen` for none */
+  doorbraakteam?: string;
   limit: number;
   /** keyset: the last row's (created_at, id) */
   after?: { createdAt: string; id: string };
 }
 
+/** A knelpunt named by its id or by its reference (UWV-00018); both are unique. */
+export type KnelpuntKey = { id: string } | { reference: string };
+
 export interface QueueFilter {
   driehoek: string;
+  status?: string;
+  theme?: string;
   overdue?: boolean;
+  q?: string;
   limit: number;
   /** keyset: the last row's (urgency, next_due_at, id) */
   after?: { urgency: number; nextDueAt: string | null; id: string };
@@ -31,7 +39,7 @@ const COLUMNS = `id, reference, stand_id AS "standId", organisation_code AS "org
   projection_version AS "projectionVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Scope is part of every signature: the SQL itself only returns rows the caller may see. */
-function scopeSql(scope: KnelpuntScope, params: unknown[]): string {
+export function scopeSql(scope: KnelpuntScope, params: unknown[]): string {
   if (scope.all) return 'TRUE';
   const parts: string[] = [];
   if (scope.organisation) {
@@ -50,16 +58,24 @@ function scopeSql(scope: KnelpuntScope, params: unknown[]): string {
 export class KnelpuntRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async findById(id: string, scope: KnelpuntScope): Promise<KnelpuntEntity | null> {
-    const params: unknown[] = [id];
+  findById(id: string, scope: KnelpuntScope): Promise<KnelpuntEntity | null> {
+    return this.find({ id }, scope);
+  }
+
+  /** By id or by reference (both unique), within the scope. */
+  async find(key: KnelpuntKey, scope: KnelpuntScope): Promise<KnelpuntEntity | null> {
+    const [column, value] = 'id' in key ? ['id', key.id] : ['reference', key.reference];
+    const params: unknown[] = [value];
     const where = scopeSql(scope, params);
-    const rows: KnelpuntEntity[] = await this.ds.query(`SELECT ${COLUMNS} FROM knelpunten WHERE id = $1 AND (${where})`, params);
+    const rows: KnelpuntEntity[] = await this.ds.query(`SELECT ${COLUMNS} FROM knelpunten WHERE ${column} = $1 AND (${where})`, params);
     return rows[0] ?? null;
   }
 
   /** Whether the knelpunt exists at all (to tell 404 from 403 without leaking content). */
-  async exists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM knelpunten WHERE id = $1`, [id]);
+  async exists(key: string | KnelpuntKey): Promise<boolean> {
+    const k = typeof key === 'string' ? { id: key } : key;
+    const [column, value] = 'id' in k ? ['id', k.id] : ['reference', k.reference];
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM knelpunten WHERE ${column} = $1`, [value]);
     return rows.length > 0;
   }
 
@@ -76,6 +92,8 @@ export class KnelpuntRepository {
     if (f.theme) add('theme = ?', f.theme);
     if (f.overdue !== undefined) add('overdue = ?', f.overdue);
     if (f.q) add(`search @@ websearch_to_tsquery('dutch', ?)`, f.q);
+    if (f.doorbraakteam === 'geen') where.push(`details->>'team' IS NULL`);
+    else if (f.doorbraakteam) add(`details->>'team' = ?`, f.doorbraakteam);
     if (f.after) {
       params.push(f.after.createdAt, f.after.id);
       where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
@@ -91,10 +109,14 @@ export class KnelpuntRepository {
   async queue(f: QueueFilter): Promise<(KnelpuntEntity & { urgency: number })[]> {
     const params: unknown[] = [f.driehoek];
     const where = [`driehoek_code = $1`, `status <> 'afgesloten'`];
-    if (f.overdue !== undefined) {
-      params.push(f.overdue);
-      where.push(`overdue = $${params.length}`);
-    }
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.status) add('status = ?', f.status);
+    if (f.theme) add('theme = ?', f.theme);
+    if (f.overdue !== undefined) add('overdue = ?', f.overdue);
+    if (f.q) add(`search @@ websearch_to_tsquery('dutch', ?)`, f.q);
     const urgency = `(CASE WHEN overdue THEN 0 WHEN next_due_at IS NOT NULL THEN 1 ELSE 2 END)`;
     const due = `coalesce(next_due_at, 'infinity'::timestamptz)`;
     if (f.after) {

@@ -24,6 +24,8 @@ export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Geef mee als cursor voor de volgende pagina; null = laatste pagina' })
   nextCursor: string | null;
+  @ApiProperty({ example: 3, description: 'Aantal ongelezen meldingen in uw hele inbox (ongeacht filter en pagina)' })
+  unreadCount: number;
 }
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);

@@ -185,6 +185,16 @@ export class NotificationRepository {
     return rows.map(toRecord);
   }
 
+  /** How many notifications of the scope are unread (the partial inbox index notifications_inbox_unread_idx). */
+  async countUnread(scope: InboxScope): Promise<number> {
+    const params: unknown[] = [];
+    const rows: { count: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE ${scopeSql(scope, params)} AND read_at IS NULL`,
+      params,
+    );
+    return rows[0]?.count ?? 0;
+  }
+
   /** Marks one notification of the scope read (first read wins); null when it is not in the scope. */
   async markRead(id: string, scope: InboxScope): Promise<NotificationRecord | null> {
     const params: unknown[] = [id];

@@ -114,6 +114,37 @@ export class AppConfig {
   @IsString()
   AUTH_NAME_CLAIM = 'name';
 
+  /**
+   * OIDC client of the web app's login (authorization-code flow with PKCE, the API acting as backend-for-frontend).
+   * Defaults to AUTH_AUDIENCE.
+   */
+  @IsOptional()
+  @IsString()
+  AUTH_CLIENT_ID?: string = undefined;
+
+  /** Secret of a confidential client; absent = public client (PKCE only). */
+  @IsOptional()
+  @IsString()
+  AUTH_CLIENT_SECRET?: string = undefined;
+
+  /** Scopes requested at login (space-separated; must contain openid). */
+  @IsString()
+  AUTH_SCOPES = 'openid profile';
+
+  /** Absolute lifetime of a web session (the kp_sessie cookie), in hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_TTL_HOURS = 8;
+
+  /** A web session that is not used for this many minutes ends (idle timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60 * 30)
+  SESSION_IDLE_MINUTES = 60;
+
   @Transform(toList)
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
@@ -160,6 +191,15 @@ export class AppConfig {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Ongeldige configuratie:\n  - ${problems.join('\n  - ')}`);
@@ -187,6 +227,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.AUTH_MODE === 'oidc') {
     for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const) {
       if (!config[k]) problems.push(`${k}: verplicht wanneer AUTH_MODE=oidc`);
+    }
+    config.AUTH_CLIENT_ID ||= config.AUTH_AUDIENCE;
+    if (config.AUTH_ISSUER && !isHttpUrl(config.AUTH_ISSUER)) {
+      problems.push(`AUTH_ISSUER: moet een http(s)-URL zijn (waarde: ${JSON.stringify(config.AUTH_ISSUER)})`);
+    }
+    if (!config.AUTH_SCOPES.split(/\s+/).includes('openid')) {
+      problems.push(`AUTH_SCOPES: moet openid bevatten (waarde: ${JSON.stringify(config.AUTH_SCOPES)})`);
+    }
+    if (!isHttpUrl(config.PUBLIC_BASE_URL)) {
+      problems.push(
+        `PUBLIC_BASE_URL: moet een http(s)-URL zijn wanneer AUTH_MODE=oidc (de terugkeer-URL van het inloggen; waarde: ${JSON.stringify(config.PUBLIC_BASE_URL)})`,
+      );
     }
   }
   if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) problems.push('SMTP_URL: verplicht wanneer MAIL_TRANSPORT=smtp');

@@ -26,9 +26,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const e of errors) {
     const isIndex = /^\d+$/.test(e.property);
     const name = parent ? (isIndex ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    for (const [key, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ name, reason: translate(key, message) });
-    }
+    const reasons = Object.entries(e.constraints ?? {}).map(([key, message]) => translate(key, message));
+    // A missing or empty value breaks every rule of its field at once; "is verplicht" says it all.
+    const missing = e.value === undefined || e.value === null || (typeof e.value === 'string' && e.value.trim() === '');
+    const required = reasons.find((r) => r.startsWith('is verplicht'));
+    if (missing && reasons.length > 1) out.push({ name, reason: required ?? 'is verplicht' });
+    else for (const reason of reasons) out.push({ name, reason });
     if (e.children && e.children.length > 0) out.push(...flattenValidationErrors(e.children, name));
   }
   return out;

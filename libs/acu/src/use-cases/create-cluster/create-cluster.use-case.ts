@@ -61,7 +61,7 @@ export class CreateClusterUseCase {
       throw err;
     }
     this.logger.log(`ACU-cluster ${id} met ${ids.length} knelpunten aangemaakt door ${principal.subject}`);
-    return this.getCluster.execute(id);
+    return this.getCluster.execute(id, principal.role);
   }
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@kp/shared/errors';
 import { StandRepository } from '../../repositories/stand.repository';
-import { StandDto } from '../../dtos/stand-response.dto';
+import { StandDto, StandPageDto } from '../../dtos/stand-response.dto';
+import { ListStandenQueryDto } from '../../dtos/list-standen.dto';
+import { decodeCursor, encodeCursor } from '@kp/shared/http';
 import { toStandDto } from '../submit-stand/submit-stand.use-case';
 
 /** Standen are public letters: readable without login, without personal data (no submitter). */
@@ -9,14 +11,27 @@ import { toStandDto } from '../submit-stand/submit-stand.use-case';
 export class ReadStandenUseCase {
   constructor(private readonly standen: StandRepository) {}
 
-  async list(limit: number, organisation?: string): Promise<{ items: Omit<StandDto, 'knelpunten'>[] }> {
-    const rows = await this.standen.listPublic(limit, organisation?.toUpperCase());
+  async list(query: ListStandenQueryDto): Promise<StandPageDto> {
+    const limit = query.limit ?? 25;
+    let after: { createdAt: string; id: string } | undefined;
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(
+        query.cursor,
+        2,
+        ([c, i]) => typeof c === 'string' && !Number.isNaN(Date.parse(c)) && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i),
+      );
+      after = { createdAt: createdAt as string, id: id as string };
+    }
+    const rows = await this.standen.listPublic(limit + 1, query.organisation?.toUpperCase(), after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items: rows.map((s) => {
-        const { knelpunten: _k, ...rest } = toStandDto(s, []);
+      items: page.map(({ stand }) => {
+        const { knelpunten: _k, ...rest } = toStandDto(stand, []);
         void _k;
         return rest;
       }),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.cursorAt, last.stand.id]) : null,
     };
   }
 

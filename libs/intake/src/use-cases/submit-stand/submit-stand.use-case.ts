@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
-import { DomainException, ErrorCode, InvalidParam } from '@kp/shared/errors';
+import { DomainException, ErrorCode } from '@kp/shared/errors';
 import { Principal, toActor } from '@kp/toegang/principal';
 import { KnelpuntEntity } from '@kp/knelpunten/entities/knelpunt.entity';
 import { TimelineEntryEntity } from '@kp/knelpunten/entities/timeline-entry.entity';
 import { StandEntity } from '../../entities/stand.entity';
 import { StandRepository } from '../../repositories/stand.repository';
-import { ReferenceLookupRepository } from '../../repositories/reference-lookup.repository';
+import { StandReferencesValidator } from '../../validators/stand-references.validator';
 import { SubmitStandDto } from '../../dtos/submit-stand.dto';
 import { StandDto } from '../../dtos/stand-response.dto';
 import { WorkflowStartDispatcher } from '../dispatch-workflow-starts/workflow-start.dispatcher';
@@ -35,31 +35,18 @@ export class SubmitStandUseCase {
 
   constructor(
     private readonly standen: StandRepository,
-    private readonly lookup: ReferenceLookupRepository,
+    private readonly references: StandReferencesValidator,
     private readonly dispatcher: WorkflowStartDispatcher,
   ) {}
 
   async execute(cmd: SubmitStandCommand): Promise<SubmitStandResult> {
     const input = cmd.stand;
-    const org = await this.lookup.organisation(input.organisation);
-    if (!org) {
-      throw DomainException.validation([{ name: 'organisation', reason: `onbekende organisatie '${input.organisation}'` }]);
+    const org = await this.references.organisation(cmd.principal, input.organisation);
+    const ministries = await this.references.ministries(input.knelpunten);
+    if (ministries.problems.length > 0) {
+      throw DomainException.validation(ministries.problems.map((p) => ({ name: `knelpunten[${p.index}].ministry`, reason: p.reason })));
     }
-    if (!org.driehoek) {
-      throw DomainException.validation([{ name: 'organisation', reason: `organisatie '${org.code}' heeft geen driehoek` }]);
-    }
-    if (cmd.principal.role === 'indiener' && cmd.principal.organisation !== org.code) {
-      throw DomainException.forbidden(`U mag alleen Standen indienen voor uw eigen organisatie (${cmd.principal.organisation ?? 'geen'}).`);
-    }
-    const ministries = await this.lookup.ministries();
-    const problems: InvalidParam[] = [];
-    const canonicalMinistry = input.knelpunten.map((k, i) => {
-      if (k.ministry === undefined || k.ministry === '') return null;
-      const found = ministries.get(k.ministry.toUpperCase());
-      if (!found) problems.push({ name: `knelpunten[${i}].ministry`, reason: `onbekend ministerie '${k.ministry}'` });
-      return found ?? null;
-    });
-    if (problems.length > 0) throw DomainException.validation(problems);
+    const canonicalMinistry = ministries.canonical;
 
     const contentHash = hashStand(org.code, input, canonicalMinistry);
     try {
@@ -87,7 +74,7 @@ export class SubmitStandUseCase {
             reference: `${org.code}-${String(refs[i]).padStart(5, '0')}`,
             standId: stand.id,
             organisationCode: org.code,
-            driehoekCode: org.driehoek as string,
+            driehoekCode: org.driehoek,
             position: i + 1,
             title: k.title,
             description: k.description,
@@ -183,6 +170,7 @@ export function toStandDto(stand: StandEntity, knelpunten: KnelpuntEntity[]): St
       id: k.id,
       reference: k.reference,
       status: k.status,
+      outcome: k.outcome,
       title: k.title,
       theme: k.theme,
       externalRef: k.externalRef,

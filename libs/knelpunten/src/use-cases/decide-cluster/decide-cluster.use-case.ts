@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ALLOWED_FROM, DecisionName, Status, allowedDecisionsFor, toLocalDateAmsterdam, validateDecisionFields } from '@kp/domain';
+import { ALLOWED_FROM, DecisionName, Status, allowedDecisionsForAll, toLocalDateAmsterdam, validateDecisionFields } from '@kp/domain';
 import { DomainException, ErrorCode } from '@kp/shared/errors';
 import { Principal } from '@kp/toegang/principal';
 import { ClusterRepository } from '@kp/acu/repositories/cluster.repository';
@@ -44,9 +44,12 @@ export class DecideClusterUseCase {
     const members = await Promise.all(memberIds.map((id) => this.knelpunten.findById(id, { escalatedOnly: true })));
     const refused = members.filter((k) => !k || !ALLOWED_FROM[decision as DecisionName].includes(k.status as Status));
     if (refused.length > 0) {
-      const allowed = members
-        .map((k) => (k ? allowedDecisionsFor(k.status as Status, principal.role) : []))
-        .reduce((acc, list) => acc.filter((d) => list.includes(d)));
+      const allowed = members.some((k) => !k)
+        ? []
+        : allowedDecisionsForAll(
+            members.map((k) => k!.status as Status),
+            principal.role,
+          );
       throw new DomainException(
         ErrorCode.DECISION_NOT_ALLOWED,
         `Beslissing '${decision}' is niet toegestaan voor ${refused.map((k) => (k ? `${k.reference} (${k.status})` : 'een onbekend knelpunt')).join(', ')}.`,

@@ -28,7 +28,15 @@ export class GetDriehoekQueueUseCase {
       );
       after = { urgency: urgency as number, nextDueAt: (nextDueAt as string | null) ?? null, id: id as string };
     }
-    const rows = await this.knelpunten.queue({ driehoek, overdue: query.overdue, limit, after });
+    const rows = await this.knelpunten.queue({
+      driehoek,
+      status: query.status,
+      theme: query.theme,
+      overdue: query.overdue,
+      q: query.q,
+      limit,
+      after,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

@@ -3,7 +3,7 @@ import { DomainException } from '@kp/shared/errors';
 import { knelpuntAfgesloten } from '../../exceptions/knelpunt-afgesloten.exception';
 import { Principal } from '@kp/toegang/principal';
 import { scopeFor } from '@kp/toegang/scope';
-import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
+import { KnelpuntKey, KnelpuntRepository } from '../../repositories/knelpunt.repository';
 import { KnelpuntDetailDto } from '../../dtos/knelpunt-response.dto';
 import { toDetail } from '../../mappers/knelpunt.mapper';
 import { KnelpuntEntity } from '../../entities/knelpunt.entity';
@@ -12,16 +12,20 @@ import { KnelpuntEntity } from '../../entities/knelpunt.entity';
 export class GetKnelpuntUseCase {
   constructor(private readonly knelpunten: KnelpuntRepository) {}
 
-  /** The knelpunt within the caller's scope: 404 when it does not exist, 403 when it is someone else's. */
-  async load(principal: Principal, id: string): Promise<KnelpuntEntity> {
-    const k = await this.knelpunten.findById(id, scopeFor(principal));
-    if (k) return k;
-    if (await this.knelpunten.exists(id)) throw DomainException.forbidden('U heeft geen toegang tot dit knelpunt.');
-    throw DomainException.notFound(`Knelpunt ${id} bestaat niet.`);
+  /**
+   * The knelpunt within the caller's scope, by id or by reference: 404 when it does not exist, 403 when
+   * it is someone else's.
+   */
+  async load(principal: Principal, key: string | KnelpuntKey): Promise<KnelpuntEntity> {
+    const k = typeof key === 'string' ? { id: key } : key;
+    const found = await this.knelpunten.find(k, scopeFor(principal));
+    if (found) return found;
+    if (await this.knelpunten.exists(k)) throw DomainException.forbidden('U heeft geen toegang tot dit knelpunt.');
+    throw DomainException.notFound(`Knelpunt ${'id' in k ? k.id : k.reference} bestaat niet.`);
   }
 
-  async execute(principal: Principal, id: string): Promise<KnelpuntDetailDto> {
-    const k = await this.load(principal, id);
+  async execute(principal: Principal, key: string | KnelpuntKey): Promise<KnelpuntDetailDto> {
+    const k = await this.load(principal, key);
     return toDetail(k, await this.knelpunten.timeline(k.id), principal.role);
   }
 }

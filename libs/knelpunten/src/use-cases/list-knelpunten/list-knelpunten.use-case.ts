@@ -29,6 +29,7 @@ export class ListKnelpuntenUseCase {
       theme: query.theme,
       overdue: query.overdue,
       q: query.q,
+      doorbraakteam: query.doorbraakteam,
       limit,
       after,
     });

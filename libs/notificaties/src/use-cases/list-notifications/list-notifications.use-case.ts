@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@kp/shared/http';
+import { decodeCursor, encodeCursor } from '@kp/shared/http';
 import { DomainException } from '@kp/shared/errors';
 import type { Principal } from '@kp/toegang/principal';
 import { NotificationRecord, NotificationRepository } from '../../repositories/notification.repository';
-import type { NotificationDto } from '../../dtos/notification.dto';
+import type { NotificationDto, NotificationPageDto } from '../../dtos/notification.dto';
 import { inboxScopeFor } from './inbox-scope';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -24,12 +24,12 @@ export function toNotificationDto(n: NotificationRecord): NotificationDto {
   };
 }
 
-/** The caller's notifications, newest first, one keyset page at a time. */
+/** The caller's notifications, newest first, one keyset page at a time, with the inbox's unread count. */
 @Injectable()
 export class ListNotificationsUseCase {
   constructor(private readonly notifications: NotificationRepository) {}
 
-  async execute(principal: Principal, query: { unread?: boolean; limit?: number; cursor?: string }): Promise<Page<NotificationDto>> {
+  async execute(principal: Principal, query: { unread?: boolean; limit?: number; cursor?: string }): Promise<NotificationPageDto> {
     const scope = inboxScopeFor(principal);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     let after: { createdAt: string; id: string } | undefined;
@@ -41,11 +41,13 @@ export class ListNotificationsUseCase {
       after = { createdAt, id };
     }
     const rows = await this.notifications.page(scope, { unread: query.unread, limit, after });
+    const unreadCount = await this.notifications.countUnread(scope);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
       items: items.map(toNotificationDto),
       nextCursor: rows.length > limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+      unreadCount,
     };
   }
 }
