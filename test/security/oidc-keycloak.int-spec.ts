@@ -224,6 +224,15 @@ describe('OIDC login against Keycloak (BFF session)', () => {
     expect(after.refreshed_at).toBeInstanceOf(Date);
     expect(after.access_expires_at.getTime()).toBeGreaterThan(Date.now());
 
+    // Several requests at once with an expired token: all succeed (one renews, the others wait for it).
+    await ds.query(`UPDATE web_sessions SET access_expires_at = now() - interval '1 minute' WHERE id_hash = $1`, [hash]);
+    const parallel = await Promise.all(
+      Array.from({ length: 5 }, () => fetch(`${api}/api/v1/driehoeken/UWV/queue`, { headers: { cookie: browser.jar.header(api) } })),
+    );
+    expect(parallel.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const [renewedAgain] = await ds.query(`SELECT access_token FROM web_sessions WHERE id_hash = $1`, [hash]);
+    expect(renewedAgain.access_token).not.toBe(after.access_token);
+
     // A refresh token Keycloak does not accept: the session ends, the API answers 401 and clears the cookie.
     await ds.query(
       `UPDATE web_sessions SET access_expires_at = now() - interval '1 minute', refresh_token = 'ongeldig' WHERE id_hash = $1`,

@@ -26,6 +26,7 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
         { to: '/acu', label: 'ACU-bord' },
         { to: '/acu/vergaderingen', label: 'Vergaderingen' },
         { to: '/acu/clusters', label: 'Clusters' },
+        { to: '/dashboard', label: 'Dashboard' },
         { to: '/knelpunten', label: 'Knelpunten' },
         { to: '/meldingen', label: 'Meldingen' },
       ];
