@@ -133,6 +133,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   const violations = await seriousViolations(page);
   const report = violations.map(
