@@ -536,7 +536,15 @@ export async function startKeycloak(options: StartKeycloakOptions = {}): Promise
   const database = await realmDatabase(install, realm, realmFile);
 
   infraLog(`starting Keycloak ${KEYCLOAK_VERSION} (realm ${realm})...`);
-  const kc = await launch(install, realm, realmFile, { port: options.port, database });
+  let kc: Launched;
+  try {
+    kc = await launch(install, realm, realmFile, { port: options.port, database });
+  } catch (err) {
+    // A damaged prepared database (e.g. an interrupted copy) must not block every later run: prepare it anew, once.
+    infraLog(`Keycloak did not start from the prepared database (${(err as Error).message.split('\n')[0]}); preparing it again`);
+    fs.rmSync(path.dirname(database), { recursive: true, force: true });
+    kc = await launch(install, realm, realmFile, { port: options.port, database: await realmDatabase(install, realm, realmFile) });
+  }
   const { url, issuer, port, managementPort, logFile } = kc;
   infraLog(`Keycloak ready on ${url} in ${Math.round((Date.now() - started) / 1000)} s (issuer ${issuer}, log ${logFile})`);
 
