@@ -295,6 +295,20 @@ describe('OIDC login against Keycloak (BFF session)', () => {
     expect(browser.jar.get(api, 'kp_sessie')).toBeUndefined();
   });
 
+  it('uses a realm that enforces PKCE and the registered redirect URIs (what the README tells to configure)', async () => {
+    const start = await new Browser().request(`${api}/api/v1/auth/login`);
+    const authorizationUrl = new URL(Browser.location(start, api));
+    const withoutPkce = new URL(authorizationUrl);
+    withoutPkce.searchParams.delete('code_challenge');
+    withoutPkce.searchParams.delete('code_challenge_method');
+    const refused = await fetch(withoutPkce, { redirect: 'manual' });
+    expect(refused.status).toBe(302);
+    expect(new URL(refused.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+    const foreign = new URL(authorizationUrl);
+    foreign.searchParams.set('redirect_uri', 'https://elders.example/api/v1/auth/callback');
+    expect((await fetch(foreign, { redirect: 'manual' })).status).toBe(400);
+  });
+
   it('sends the browser only to a same-site path after login', async () => {
     const { callback } = await login('beheerder', '//evil.example/steal');
     expect(callback.headers.get('location')).toBe('/');

@@ -225,7 +225,13 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
       ['Inkomensgegevens niet tijdig beschikbaar', 'Ook SVB en DUO missen actuele inkomensgegevens.'],
       ['Dubbele uitvraag van loongegevens', 'Werkgevers leveren dezelfde gegevens twee keer aan.', 'vereenvoudiging'],
     ]);
-    const [bijDriehoek, wachtOpInformatie, inAanpak, uwvAcu, afgesloten] = uwvStand.knelpunten as [Created, Created, Created, Created, Created];
+    const [bijDriehoek, wachtOpInformatie, inAanpak, uwvAcu, afgesloten] = uwvStand.knelpunten as [
+      Created,
+      Created,
+      Created,
+      Created,
+      Created,
+    ];
     const svbStand = await submit('SVB', [
       ['Inkomensgegevens ontbreken bij de AOW-toeslag', 'De SVB kan de toeslag niet tijdig vaststellen.'],
       ['Achterstand bij de AOW-aanvragen', 'Aanvragen blijven liggen door personeelstekort.', 'schaarste'],
@@ -237,11 +243,25 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
     ]);
     const [duoDriehoek, duoAanpak] = duoStand.knelpunten as [Created, Created];
 
-    await decide('UWV', wachtOpInformatie, { decision: 'informatie_opvragen', question: 'Hoeveel WW-aanvragen raakt dit per maand?' }, 'wacht_op_informatie');
-    const aanpak = { decision: 'oppakken', targetDate: weeksAhead(20), plan: 'Gefaseerde vervanging van het kernsysteem, eerst de WIA-module.' };
+    await decide(
+      'UWV',
+      wachtOpInformatie,
+      { decision: 'informatie_opvragen', question: 'Hoeveel WW-aanvragen raakt dit per maand?' },
+      'wacht_op_informatie',
+    );
+    const aanpak = {
+      decision: 'oppakken',
+      targetDate: weeksAhead(20),
+      plan: 'Gefaseerde vervanging van het kernsysteem, eerst de WIA-module.',
+    };
     await decide('UWV', inAanpak, { ...aanpak, owner: 'Directie Uitkeringen UWV' }, 'in_aanpak_driehoek');
     await decide('DUO', duoAanpak, { ...aanpak, owner: 'Directie Studiefinanciering DUO' }, 'in_aanpak_driehoek');
-    await decide('UWV', afgesloten, { decision: 'afwijzen', outcome: 'geen_knelpunt', motivation: 'Dit is al opgelost met de loonaangifteketen.' }, 'afgesloten');
+    await decide(
+      'UWV',
+      afgesloten,
+      { decision: 'afwijzen', outcome: 'geen_knelpunt', motivation: 'Dit is al opgelost met de loonaangifteketen.' },
+      'afgesloten',
+    );
     const escalate = { decision: 'escaleren_acu', motivation: 'Raakt UWV, SVB en DUO: overkoepelend knelpunt.' };
     await decide('UWV', uwvAcu, escalate, 'bij_acu');
     await decide('SVB', svbAcu, escalate, 'bij_acu');

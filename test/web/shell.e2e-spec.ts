@@ -48,12 +48,25 @@ describe('web app shell (Chromium)', () => {
     await checkPage(page, 'inloggen');
   });
 
+  it('shows a refused login next to the field it concerns', async () => {
+    const { page } = await web.newPage();
+    await page.goto('/inloggen');
+    await page.getByLabel('Rol').selectOption('indiener');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const organisation = page.getByLabel('Organisatie');
+    await page.locator('#inloggen-organisation-fout').waitFor();
+    expect(await organisation.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#inloggen-organisation-fout').textContent()).toContain('is verplicht');
+    await checkPage(page, 'inloggen-fout');
+  });
+
   it('logs in by the labels Rol, Organisatie and Driehoek and signs out', async () => {
     const { page } = await web.newPage();
     await login(page, { role: 'driehoek', driehoek: 'UWV' });
     await page.waitForURL('**/werkvoorraad');
     expect(await page.getByText('driehoek UWV').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL('**/openbaar');
     await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
     // A page behind the login now sends to the login page and back after logging in.
     await page.goto('/werkvoorraad');

@@ -32,11 +32,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     const result = await api.post<{ logoutUrl?: string }>('/auth/logout');
     queryClient.clear();
-    if (result?.logoutUrl) {
-      window.location.assign(result.logoutUrl);
-      return;
-    }
-    await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    // A full navigation: nothing of the signed-out user stays in memory. With OIDC the provider ends
+    // its session too and sends the browser back to the start page.
+    window.location.assign(result?.logoutUrl ?? '/');
   }, [queryClient]);
 
   // A 401 on any request means the session ended (expired, or signed out elsewhere): re-read it so
