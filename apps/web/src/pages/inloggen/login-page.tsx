@@ -77,7 +77,8 @@ function DevLoginForm({ returnTo }: { returnTo: string | null }) {
         formId={FORM}
         name="organisation"
         label="Organisatie"
-        description="Voor een indiener: de uitvoeringsorganisatie waarvoor u werkt."
+        description="Verplicht voor een indiener: de uitvoeringsorganisatie waarvoor u werkt."
+        filter
         value={organisation}
         onChange={setOrganisation}
         placeholder="Geen organisatie"
@@ -88,7 +89,8 @@ function DevLoginForm({ returnTo }: { returnTo: string | null }) {
         formId={FORM}
         name="driehoek"
         label="Driehoek"
-        description="Voor een driehoekslid: de driehoek (eigenaar, opdrachtgever en opdrachtnemer) van een organisatie."
+        description="Verplicht voor een driehoekslid: de driehoek (eigenaar, opdrachtgever en opdrachtnemer) van een organisatie."
+        filter
         value={driehoek}
         onChange={setDriehoek}
         placeholder="Geen driehoek"
