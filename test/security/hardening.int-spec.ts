@@ -103,7 +103,9 @@ describe('HTTP hardening', () => {
       ['GET', '/api/v1/bestaat-niet'],
       ['GET', '/api/v2/knelpunten'],
       ['DELETE', '/api/v1/knelpunten'],
-      ['GET', '/'],
+      // `/` and other GET paths outside /api are the web app's (test/web/shell.e2e-spec.ts); /api itself is not.
+      ['GET', '/api'],
+      ['POST', '/knelpunten'],
     ] as const) {
       const res = await sys.request(method, url);
       expectProblem(res, 404);

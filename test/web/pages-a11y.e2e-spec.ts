@@ -47,10 +47,23 @@ function weeksAhead(weeks: number): string {
   return new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Polls a JavaScript expression in the page until it is true. Not page.waitForFunction: that evaluates the
+ * string inside the page, which the app's CSP (no unsafe-eval) rightly refuses.
+ */
+async function until(page: Page, expression: string, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(expression).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} on ${page.url()}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Waits until the page's data is there: a visible h1 in main and no "… laden…" status left. */
 async function loaded(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor({ state: 'visible' });
-  await page.waitForFunction(`!/laden…/i.test(document.querySelector('main')?.innerText ?? '')`);
+  await until(page, `!/laden…/i.test(document.querySelector('main')?.innerText ?? '')`, 'the data (no "Laden…")');
 }
 
 /**
@@ -338,7 +351,7 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
       expect(first).toMatchObject({ text: 'Naar de inhoud', href: '#inhoud', visible: true });
       await checkPage(page, 'toetsenbord-skiplink');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(`document.activeElement?.id === 'inhoud'`);
+      await until(page, `document.activeElement?.id === 'inhoud'`, 'focus on main');
       // The next Tab stop is inside main, not back in the header.
       await page.keyboard.press('Tab');
       expect(await page.evaluate(`!!document.activeElement?.closest('main')`)).toBe(true);
@@ -385,7 +398,7 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
           const wasHere = new URL(page.url()).pathname === item.to;
           await page.getByRole('navigation', { name: 'Hoofdmenu' }).locator(`a[href="${item.to}"]`).click();
           await page.waitForURL((url) => url.pathname === item.to);
-          if (!wasHere) await page.waitForFunction(`document.querySelector('main h1')?.textContent.trim() !== ${JSON.stringify(before)}`);
+          if (!wasHere) await until(page, `document.querySelector('main h1')?.textContent.trim() !== ${JSON.stringify(before)}`, 'the new page');
           await loaded(page);
           expect(await h1Text(page)).not.toBe('Geen toegang');
           // After navigating, focus is on the new page's h1 (screen readers announce the new page).
