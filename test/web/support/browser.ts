@@ -26,12 +26,22 @@ export interface WebSystem {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the real stack and Chromium. Options go to {@link TestSystem.start}: with `listen: true` the API listens
+ * where PUBLIC_BASE_URL points (needed when a provider redirects back to it, e.g. the OIDC login with
+ * `env: kc.apiEnv()`); otherwise it listens on any free port.
+ */
 export async function startWebSystem(options: TestSystemOptions = {}): Promise<WebSystem> {
   if (!existsSync(WEB_INDEX)) throw new Error(`De webapp is niet gebouwd (${WEB_INDEX} ontbreekt): npm run build:web`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium ontbreekt op ${CHROMIUM_PATH}: apt-get install -y chromium`);
   const system = await TestSystem.start({ ...options, env: { WEB_DIR, ...(options.env ?? {}) } });
-  await system.api.listen({ port: 0, host: '127.0.0.1' });
-  const baseUrl = (await system.api.getUrl()).replace('[::1]', '127.0.0.1');
+  let baseUrl: string;
+  if (options.listen && system.baseUrl) {
+    baseUrl = system.baseUrl;
+  } else {
+    await system.api.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = (await system.api.getUrl()).replace('[::1]', '127.0.0.1');
+  }
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,23 +1,44 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { api } from '../../api/client';
 import type { Driehoek, Organisation, Rol, Session } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ErrorSummary, ProblemAlert, SelectField, splitApiError } from '../../components/form';
 import { homeFor } from '../../layout/navigation';
 import { ROL_LABELS } from '../../labels';
+import { safeReturn } from './safe-return';
 
 const FORM = 'inloggen';
 const LABELS = { role: 'Rol', organisation: 'Organisatie', driehoek: 'Driehoek' };
 
-import { safeReturn } from './safe-return';
-
+/** Why a login at the provider did not complete: the API's `/inloggen?fout=<code>` (auth callback and login). */
 const LOGIN_ERRORS: Record<string, string> = {
-  geannuleerd: 'Het inloggen is afgebroken.',
-  verlopen: 'Uw sessie is verlopen. Log opnieuw in.',
+  geannuleerd: 'Het inloggen is afgebroken, door u of door het inlogsysteem. U bent niet ingelogd.',
+  'provider-fout':
+    'Het inlogsysteem van uw organisatie meldde een fout. Probeer het opnieuw; lukt het dan nog niet, neem contact op met uw servicedesk.',
+  ongeldig:
+    'Het antwoord van het inlogsysteem kon niet worden gecontroleerd. Voor uw veiligheid bent u niet ingelogd. Probeer het opnieuw.',
+  verlopen: 'Het inloggen duurde te lang of was al afgerond. Probeer het opnieuw.',
+  'geen-toegang':
+    'U bent bekend bij het inlogsysteem, maar u heeft geen toegang tot deze applicatie: er is u geen rol toegekend (of de organisatie of driehoek bij uw rol ontbreekt). Vraag de beheerder van uw organisatie om toegang.',
+  'niet-beschikbaar': 'Het inlogsysteem is op dit moment niet bereikbaar. Probeer het later opnieuw.',
 };
+const LOGIN_ERROR_FALLBACK = 'Het inloggen is niet gelukt. Probeer het opnieuw.';
+
+function LoginFailure({ code }: { code: string }) {
+  return (
+    <div className="kp-problem">
+      <Alert type={code === 'niet-beschikbaar' || code === 'provider-fout' ? 'error' : 'warning'}>
+        <Heading level={2} appearanceLevel={4}>
+          Inloggen niet gelukt
+        </Heading>
+        <Paragraph>{Object.hasOwn(LOGIN_ERRORS, code) ? LOGIN_ERRORS[code] : LOGIN_ERROR_FALLBACK}</Paragraph>
+      </Alert>
+    </div>
+  );
+}
 
 function DevLoginForm({ returnTo }: { returnTo: string | null }) {
   const navigate = useNavigate();
@@ -114,7 +135,7 @@ export default function LoginPage() {
   return (
     <div className="kp-narrow">
       <Heading level={1}>Inloggen</Heading>
-      {fout ? <ProblemAlert error={new Error(LOGIN_ERRORS[fout] ?? 'Het inloggen is niet gelukt. Probeer het opnieuw.')} /> : null}
+      {fout ? <LoginFailure code={fout} /> : null}
       {session?.mode === 'oidc' ? (
         <>
           <Paragraph>U logt in via het inlogsysteem van uw organisatie. Daarna komt u hier terug.</Paragraph>
