@@ -398,11 +398,12 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
           const wasHere = new URL(page.url()).pathname === item.to;
           await page.getByRole('navigation', { name: 'Hoofdmenu' }).locator(`a[href="${item.to}"]`).click();
           await page.waitForURL((url) => url.pathname === item.to);
-          if (!wasHere) await until(page, `document.querySelector('main h1')?.textContent.trim() !== ${JSON.stringify(before)}`, 'the new page');
+          if (!wasHere)
+            await until(page, `document.querySelector('main h1')?.textContent.trim() !== ${JSON.stringify(before)}`, 'the new page');
           await loaded(page);
           expect(await h1Text(page)).not.toBe('Geen toegang');
           // After navigating, focus is on the new page's h1 (screen readers announce the new page).
-          if (!wasHere) expect(await page.evaluate(`document.activeElement === document.querySelector('main h1')`)).toBe(true);
+          if (!wasHere) await until(page, `document.activeElement === document.querySelector('main h1')`, 'focus on the h1', 5_000);
           await checkAll(page, `${role.key}${item.to.replace(/\//g, '-')}`);
         });
       }
@@ -419,6 +420,17 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
       }
     });
   }
+
+  it('moves focus to the knelpunt’s title once it has loaded, after following a link in the queue', async () => {
+    const { page } = await web.newPage();
+    await login(page, { role: 'driehoek', driehoek: 'UWV' });
+    await page.waitForURL('**/werkvoorraad');
+    await page.getByRole('link', { name: data.uwv.bijDriehoek.reference }).first().click();
+    await page.waitForURL(`**/knelpunten/${data.uwv.bijDriehoek.reference}`);
+    await loaded(page);
+    expect(await h1Text(page)).toBe(data.uwv.bijDriehoek.title);
+    await until(page, `document.activeElement === document.querySelector('main h1')`, 'focus on the knelpunt’s h1', 5_000);
+  });
 
   it('signs out: a protected page then sends to the login page', async () => {
     const { page } = await web.newPage();

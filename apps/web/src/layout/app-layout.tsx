@@ -27,7 +27,11 @@ function UnreadBadge() {
   );
 }
 
-/** Moves focus to the page's main heading after navigation (screen reader users hear the new page). */
+/**
+ * Moves focus to the page's main heading after navigation (screen reader users hear the new page). Pages
+ * load lazily and often show "Laden…" first, so the heading is focused when it appears (and again when a
+ * loading heading is replaced), until the user presses a key or clicks, or focuses something in main.
+ */
 function useFocusOnNavigate() {
   const location = useLocation();
   const first = useRef(true);
@@ -36,11 +40,32 @@ function useFocusOnNavigate() {
       first.current = false;
       return;
     }
-    const h1 = document.querySelector<HTMLElement>('main h1');
-    if (h1) {
+    const main = document.getElementById('inhoud');
+    if (!main) return;
+    let focused: HTMLElement | null = null;
+    const focusHeading = () => {
+      const h1 = main.querySelector<HTMLElement>('h1');
+      const active = document.activeElement;
+      // Focus the page itself put somewhere in main (a notice, a field) stays where it is.
+      const moved = active && active !== document.body && active !== focused && main.contains(active);
+      if (!h1 || h1 === active || moved) return;
       h1.setAttribute('tabindex', '-1');
       h1.focus();
-    }
+      focused = h1;
+    };
+    const observer = new MutationObserver(focusHeading);
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', stop, true);
+      window.removeEventListener('pointerdown', stop, true);
+    };
+    const timer = window.setTimeout(stop, 10_000);
+    window.addEventListener('keydown', stop, true);
+    window.addEventListener('pointerdown', stop, true);
+    observer.observe(main, { childList: true, subtree: true });
+    focusHeading();
+    return stop;
   }, [location.pathname]);
 }
 

@@ -135,19 +135,23 @@ export default function LoginPage() {
   return (
     <div className="kp-narrow">
       <Heading level={1}>Inloggen</Heading>
-      {fout ? <LoginFailure code={fout} /> : null}
       {session?.mode === 'oidc' ? (
-        <>
+        <div className="kp-form">
+          {fout ? <LoginFailure code={fout} /> : null}
           <Paragraph>U logt in via het inlogsysteem van uw organisatie. Daarna komt u hier terug.</Paragraph>
-          <a
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action-button"
-            href={`/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo ?? '/')}`}
-          >
-            Inloggen
-          </a>
-        </>
+          <div className="kp-actions">
+            {/* A full navigation: the API sends the browser on to the provider (authorization code flow with PKCE). */}
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action-button"
+              href={`/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo ?? '/')}`}
+            >
+              Inloggen
+            </a>
+          </div>
+        </div>
       ) : (
         <>
+          {fout ? <LoginFailure code={fout} /> : null}
           <Paragraph>
             Ontwikkelomgeving: kies een rol en, waar nodig, de organisatie of driehoek. In productie logt u in via het inlogsysteem van uw
             organisatie.
