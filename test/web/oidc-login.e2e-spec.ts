@@ -169,6 +169,16 @@ describe('production login: OIDC against Keycloak in Chromium', () => {
     expect(await refused.getByRole('button', { name: 'Uitloggen' }).count()).toBe(0);
     expect((await other.cookies(web.baseUrl)).find((c) => c.name === 'kp_sessie')).toBeUndefined();
     await checkPage(refused, 'oidc-geen-toegang');
+
+    // Logging in again makes Keycloak ask anew (prompt=login) instead of letting the same account through
+    // silently; its "restart login" lets the user pick another account.
+    await refused.getByRole('main').getByRole('link', { name: 'Inloggen' }).click();
+    await refused.locator('#password').waitFor();
+    expect(new URL(refused.url()).searchParams.get('prompt')).toBe('login');
+    await refused.locator('#reset-login').click();
+    await refused.locator('#username').waitFor();
+    await submitKeycloakForm(refused, 'uwv-indiener');
+    await refused.getByRole('button', { name: 'Uitloggen' }).waitFor();
   });
 
   it('explains each reason the API gives for a failed login in Dutch', async () => {

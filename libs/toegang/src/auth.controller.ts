@@ -103,7 +103,11 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RedirectTo> {
     try {
-      const { authorizationUrl, loginCookie } = await this.startLogin.execute(query.returnTo, readCookie(request, LOGIN_COOKIE));
+      const { authorizationUrl, loginCookie } = await this.startLogin.execute(
+        query.returnTo,
+        readCookie(request, LOGIN_COOKIE),
+        query.prompt,
+      );
       reply.setCookie(LOGIN_COOKIE, loginCookie, loginCookieOptions(this.config));
       return { url: authorizationUrl, statusCode: 302 };
     } catch (e) {

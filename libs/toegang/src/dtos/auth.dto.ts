@@ -79,6 +79,14 @@ export class LoginQueryDto {
   @IsOptional()
   @IsString(TEXT)
   returnTo?: string;
+
+  @ApiPropertyOptional({
+    enum: ['login'],
+    description: 'login: de provider vraagt altijd opnieuw om in te loggen (om als een andere gebruiker in te loggen)',
+  })
+  @IsOptional()
+  @IsIn(['login'], { message: "moet 'login' zijn" })
+  prompt?: 'login';
 }
 
 export class SessionUserDto {

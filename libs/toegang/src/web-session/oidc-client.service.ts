@@ -91,7 +91,8 @@ export class OidcClientService {
     return { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
   }
 
-  async authorizationUrl(input: { state: string; nonce: string; codeVerifier: string }): Promise<string> {
+  /** `prompt: 'login'` makes the provider ask for credentials even when its own session is still alive. */
+  async authorizationUrl(input: { state: string; nonce: string; codeVerifier: string }, prompt?: 'login'): Promise<string> {
     const configuration = await this.configuration();
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri,
@@ -101,6 +102,7 @@ export class OidcClientService {
       nonce: input.nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(input.codeVerifier),
       code_challenge_method: 'S256',
+      ...(prompt ? { prompt } : {}),
     });
     return url.href;
   }

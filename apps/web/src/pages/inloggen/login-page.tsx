@@ -143,7 +143,9 @@ export default function LoginPage() {
             {/* A full navigation: the API sends the browser on to the provider (authorization code flow with PKCE). */}
             <a
               className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action-button"
-              href={`/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo ?? '/')}`}
+              // After a refused login (e.g. an account without a role) the provider must ask again, so that
+              // the user can log in as someone else instead of being let through silently with the same account.
+              href={`/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo ?? '/')}${fout ? '&prompt=login' : ''}`}
             >
               Inloggen
             </a>

@@ -17,9 +17,13 @@ export class StartOidcLoginUseCase {
     private readonly sessions: WebSessionService,
   ) {}
 
-  async execute(returnTo: unknown, previousLoginCookie?: string): Promise<{ authorizationUrl: string; loginCookie: string }> {
+  async execute(
+    returnTo: unknown,
+    previousLoginCookie?: string,
+    prompt?: 'login',
+  ): Promise<{ authorizationUrl: string; loginCookie: string }> {
     const checks = this.oidc.newLoginChecks();
-    const authorizationUrl = await this.oidc.authorizationUrl(checks);
+    const authorizationUrl = await this.oidc.authorizationUrl(checks, prompt);
     if (previousLoginCookie) await this.repo.deletePendingLogin(hashOpaqueId(previousLoginCookie));
     // Abandoned logins (and ended sessions) do not pile up.
     await this.repo.deleteExpired(this.sessions.idleSeconds);
