@@ -32,6 +32,17 @@ describe('web app shell (Chromium)', () => {
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
 
+    // Many files at once (as a browser loads them): each answered once, completely.
+    const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(1);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => [...assets, '/werkvoorraad', '/knelpunten/UWV-00001'])
+        .flat()
+        .map((path) => fetch(`${web.baseUrl}${path}`)),
+    );
+    expect(answers.map((a) => a.status).filter((status) => status !== 200)).toEqual([]);
+    await Promise.all(answers.map((a) => a.arrayBuffer()));
+
     const health = await fetch(`${web.baseUrl}/api/v1/health`);
     expect(health.headers.get('content-type')).toContain('application/json');
   });

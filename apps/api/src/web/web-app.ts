@@ -47,10 +47,12 @@ export async function registerWebApp(fastify: FastifyInstance, config: AppConfig
   }
   await fastify.register(fastifyStatic, { root, serve: false, index: false });
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+  // A catch-all GET route: the API's own routes are more specific and win; anything else under /api goes
+  // to the not-found handler (a 404 problem). The handler returns the reply because sendFile streams
+  // asynchronously: Fastify then waits for it instead of routing the request on.
+  fastify.get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (isApiPath(path)) return;
+    if (isApiPath(path)) return reply.callNotFound();
     reply.header('Content-Security-Policy', WEB_CSP);
     const file = path.replace(/^\/+/, '');
     // Hashed build assets are immutable; everything else is checked every time.
