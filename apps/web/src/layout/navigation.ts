@@ -34,6 +34,7 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
       return [
         { to: '/dashboard', label: 'Dashboard' },
         { to: '/knelpunten', label: 'Knelpunten' },
+        { to: '/acu', label: 'ACU-bord' },
         { to: '/acu/vergaderingen', label: 'ACU-vergaderingen' },
         { to: '/termijnbeleid', label: 'Termijnbeleid' },
         { to: '/gelijkgestelde-dagen', label: 'Gelijkgestelde dagen' },

@@ -140,7 +140,13 @@ export default function MeldingenPage() {
                         {n.body ? <span className="kp-melding__tekst">{n.body}</span> : null}
                       </TableHeaderCell>
                       <TableCell>
-                        {n.reference ? <AppLink to={`/knelpunten/${encodeURIComponent(n.reference)}`}>{n.reference}</AppLink> : '—'}
+                        {n.reference ? (
+                          <AppLink to={`/knelpunten/${encodeURIComponent(n.reference)}`} className="kp-nowrap">
+                            {n.reference}
+                          </AppLink>
+                        ) : (
+                          '—'
+                        )}
                       </TableCell>
                       <TableCell>{formatDateTime(n.createdAt)}</TableCell>
                       <TableCell>
