@@ -47,6 +47,16 @@ describe('HTTP hardening', () => {
     }
   });
 
+  it('marks every response to a request with credentials Cache-Control: no-store, and leaves public answers cacheable', async () => {
+    const token = await sys.token({ role: 'programmadirectie' });
+    for (const url of ['/api/v1/knelpunten', '/api/v1/notifications', '/api/v1/organisations', '/api/v1/bestaat-niet']) {
+      const res = await sys.request('GET', url, { token });
+      expect({ url, cacheControl: res.headers['cache-control'] }).toEqual({ url, cacheControl: 'no-store' });
+    }
+    const anonymous = await sys.request('GET', '/api/v1/organisations');
+    expect(anonymous.headers['cache-control']).toBeUndefined();
+  });
+
   describe('CORS', () => {
     it('allows a configured origin and exposes API-Version to it', async () => {
       const res = await sys.request('GET', '/api/v1/health', { headers: { origin: ALLOWED_ORIGIN } });

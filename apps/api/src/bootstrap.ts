@@ -69,8 +69,13 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
       code: 'TE_VEEL_VERZOEKEN',
     }),
   });
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('API-Version', API_VERSION);
+    // A response to a request that carried credentials is the caller's own: never stored by a cache
+    // (the web app's static files set their own Cache-Control).
+    if (!reply.hasHeader('Cache-Control') && (request.headers.authorization || /(?:^|;\s*)kp_sessie=/.test(request.headers.cookie ?? ''))) {
+      reply.header('Cache-Control', 'no-store');
+    }
     return payload;
   });
 
