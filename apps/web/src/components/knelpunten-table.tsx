@@ -28,6 +28,7 @@ import type { KnelpuntSummary, Organisation, Page } from '../api/types';
 import { formatDate } from '../format';
 import { STATUS_LABELS, THEMA_LABELS, UITKOMST_LABELS, label } from '../labels';
 import { AppLink } from './app-link';
+import { CursorPager, useCursors } from './cursor-pager';
 import { ProblemAlert, SelectField, TextField } from './form';
 
 export type KnelpuntFilter = 'status' | 'theme' | 'overdue' | 'q' | 'organisation' | 'driehoek';
@@ -165,11 +166,10 @@ export function KnelpuntenTable({
   // Back/forward in the browser changes the URL: the form follows.
   useEffect(() => setDraft(applied), [applied]);
 
-  // Cursors of the pages before the current one; the current page's own cursor is the last pushed.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursors = useCursors();
+  const { cursor, reset: firstPage } = cursors;
   const appliedKey = JSON.stringify(applied);
-  useEffect(() => setCursors([undefined]), [appliedKey]);
-  const cursor = cursors[cursors.length - 1];
+  useEffect(() => firstPage(), [appliedKey, firstPage]);
 
   const query: KnelpuntenQuery = { ...baseQuery, limit: pageSize, cursor };
   for (const f of filters) {
@@ -210,68 +210,41 @@ export function KnelpuntenTable({
 
   const orgOptions = (organisations.data?.items ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.name}` }));
   const set = (f: KnelpuntFilter) => (value: string) => setDraft((d) => ({ ...d, [f]: value }));
+  const select = (f: KnelpuntFilter, placeholder: string, options: { value: string; label: string }[]) => (
+    <SelectField
+      key={f}
+      formId={formId}
+      name={f}
+      label={FILTER_LABELS[f]}
+      filter
+      value={draft[f]}
+      onChange={set(f)}
+      placeholder={placeholder}
+      options={options}
+    />
+  );
   const field = (f: KnelpuntFilter): ReactNode => {
     switch (f) {
       case 'status':
-        return (
-          <SelectField
-            key={f}
-            formId={formId}
-            name={f}
-            label={FILTER_LABELS[f]}
-            filter
-            value={draft.status}
-            onChange={set(f)}
-            placeholder="Alle statussen"
-            options={statusOptions.map((s) => ({ value: s, label: label(STATUS_LABELS, s) }))}
-          />
+        return select(
+          f,
+          'Alle statussen',
+          statusOptions.map((s) => ({ value: s, label: label(STATUS_LABELS, s) })),
         );
       case 'theme':
-        return (
-          <SelectField
-            key={f}
-            formId={formId}
-            name={f}
-            label={FILTER_LABELS[f]}
-            filter
-            value={draft.theme}
-            onChange={set(f)}
-            placeholder="Alle thema's"
-            options={THEMES.map((t) => ({ value: t, label: label(THEMA_LABELS, t) }))}
-          />
+        return select(
+          f,
+          "Alle thema's",
+          THEMES.map((t) => ({ value: t, label: label(THEMA_LABELS, t) })),
         );
       case 'overdue':
-        return (
-          <SelectField
-            key={f}
-            formId={formId}
-            name={f}
-            label={FILTER_LABELS[f]}
-            filter
-            value={draft.overdue}
-            onChange={set(f)}
-            placeholder="Alle knelpunten"
-            options={[
-              { value: 'true', label: 'Alleen met verstreken termijn' },
-              { value: 'false', label: 'Alleen zonder verstreken termijn' },
-            ]}
-          />
-        );
+        return select(f, 'Alle knelpunten', [
+          { value: 'true', label: 'Alleen met verstreken termijn' },
+          { value: 'false', label: 'Alleen zonder verstreken termijn' },
+        ]);
       case 'organisation':
       case 'driehoek':
-        return (
-          <SelectField
-            key={f}
-            formId={formId}
-            name={f}
-            label={FILTER_LABELS[f]}
-            filter
-            value={draft[f]}
-            onChange={set(f)}
-            placeholder={f === 'organisation' ? 'Alle organisaties' : 'Alle driehoeken'}
-            options={orgOptions}
-          />
-        );
+        return select(f, f === 'organisation' ? 'Alle organisaties' : 'Alle driehoeken', orgOptions);
       case 'q':
         return (
           <TextField
@@ -291,7 +264,7 @@ export function KnelpuntenTable({
   };
 
   const items = page.data?.items ?? [];
-  const pageNumber = cursors.length;
+  const { pageNumber } = cursors;
   const headers = [...columns.map((c) => COLUMN_HEADERS[c]), ...extraColumns.map((c) => c.header)];
 
   return (
@@ -360,30 +333,12 @@ export function KnelpuntenTable({
         </div>
       ) : null}
 
-      {pageNumber > 1 || page.data?.nextCursor ? (
-        <nav className="kp-pager kp-no-print" aria-label={`Paginering: ${caption}`}>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            disabled={pageNumber <= 1}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
-          >
-            Vorige pagina
-          </Button>
-          <span>Pagina {pageNumber}</span>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            disabled={!page.data?.nextCursor || page.isPlaceholderData}
-            onClick={() => {
-              const next = page.data?.nextCursor;
-              if (next) setCursors((c) => [...c, next]);
-            }}
-          >
-            Volgende pagina
-          </Button>
-        </nav>
-      ) : null}
+      <CursorPager
+        label={`Paginering: ${caption}`}
+        cursors={cursors}
+        nextCursor={page.data?.nextCursor}
+        stale={page.isPlaceholderData}
+      />
     </div>
   );
 }

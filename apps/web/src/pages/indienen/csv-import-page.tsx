@@ -25,7 +25,7 @@ import { useSession } from '../../auth/session';
 import { AppLink } from '../../components/app-link';
 import { ErrorSummary, ProblemAlert, TextField, fieldId, splitApiError } from '../../components/form';
 import { THEMA_LABELS } from '../../labels';
-import { OrganisationField } from './organisation-field';
+import { StandFields, type StandFieldValues } from './stand-fields';
 import { StandResult } from './stand-result';
 
 const FORM = 'csv-import';
@@ -66,9 +66,7 @@ export default function CsvImportPage() {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const ownOrganisation = user?.role === 'indiener' ? (user.organisation ?? '') : null;
-  const [organisation, setOrganisation] = useState(ownOrganisation ?? '');
-  const [period, setPeriod] = useState('');
-  const [title, setTitle] = useState('');
+  const [stand, setStand] = useState<StandFieldValues>({ organisation: ownOrganisation ?? '', period: '', title: '' });
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -101,7 +99,7 @@ export default function CsvImportPage() {
     }
   }
 
-  const query = { organisation, period, title };
+  const query = { ...stand };
 
   async function check(e: FormEvent) {
     e.preventDefault();
@@ -168,41 +166,7 @@ export default function CsvImportPage() {
         <ErrorSummary formId={FORM} errors={summaryErrors} />
         <ProblemAlert error={other} />
 
-        <fieldset className="utrecht-form-fieldset kp-fieldset">
-          <legend className="utrecht-form-fieldset__legend">
-            <Heading level={2} appearanceLevel={3}>
-              De Stand
-            </Heading>
-          </legend>
-          <OrganisationField
-            formId={FORM}
-            own={ownOrganisation}
-            value={organisation}
-            onChange={changed(setOrganisation)}
-            error={fieldErrors.organisation}
-          />
-          <TextField
-            formId={FORM}
-            name="period"
-            label="Periode"
-            description="Bijvoorbeeld 2025 of 2025-H2."
-            required
-            value={period}
-            onChange={changed(setPeriod)}
-            error={fieldErrors.period}
-            maxLength={32}
-          />
-          <TextField
-            formId={FORM}
-            name="title"
-            label="Titel van de Stand"
-            required
-            value={title}
-            onChange={changed(setTitle)}
-            error={fieldErrors.title}
-            maxLength={300}
-          />
-        </fieldset>
+        <StandFields formId={FORM} own={ownOrganisation} values={stand} onChange={changed(setStand)} errors={fieldErrors} />
 
         <fieldset className="utrecht-form-fieldset kp-fieldset">
           <legend className="utrecht-form-fieldset__legend">

@@ -13,7 +13,7 @@ import { useSession } from '../../auth/session';
 import { AppLink } from '../../components/app-link';
 import { ErrorSummary, ProblemAlert, SelectField, TextField, fieldId, splitApiError } from '../../components/form';
 import { THEMA_LABELS, label } from '../../labels';
-import { OrganisationField } from './organisation-field';
+import { StandFields, type StandFieldValues } from './stand-fields';
 import { StandResult } from './stand-result';
 
 const FORM = 'stand';
@@ -77,9 +77,7 @@ export default function StandFormPage() {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const ownOrganisation = user?.role === 'indiener' ? (user.organisation ?? '') : null;
-  const [organisation, setOrganisation] = useState(ownOrganisation ?? '');
-  const [period, setPeriod] = useState('');
-  const [title, setTitle] = useState('');
+  const [stand, setStand] = useState<StandFieldValues>({ organisation: ownOrganisation ?? '', period: '', title: '' });
   const [publishedOn, setPublishedOn] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
   const [knelpunten, setKnelpunten] = useState<KnelpuntDraft[]>(() => [emptyKnelpunt()]);
@@ -125,12 +123,10 @@ export default function StandFormPage() {
     setError(null);
     idempotencyKey.current ??= newIdempotencyKey();
     try {
-      const stand = await api.post<Stand>(
+      const saved = await api.post<Stand>(
         '/standen',
         {
-          organisation,
-          period,
-          title,
+          ...stand,
           publishedOn: optional(publishedOn),
           sourceUrl: optional(sourceUrl),
           knelpunten: knelpunten.map((k) => ({
@@ -146,7 +142,7 @@ export default function StandFormPage() {
         },
         { idempotencyKey: idempotencyKey.current },
       );
-      setResult(stand);
+      setResult(saved);
       void queryClient.invalidateQueries();
     } catch (err) {
       setError(err);
@@ -174,41 +170,14 @@ export default function StandFormPage() {
         <ErrorSummary formId={FORM} errors={summary} />
         <ProblemAlert error={other} />
 
-        <fieldset className="utrecht-form-fieldset kp-fieldset">
-          <legend className="utrecht-form-fieldset__legend">
-            <Heading level={2} appearanceLevel={3}>
-              De Stand
-            </Heading>
-          </legend>
-          <OrganisationField
-            formId={FORM}
-            own={ownOrganisation}
-            value={organisation}
-            onChange={changed(setOrganisation)}
-            error={fieldErrors.organisation}
-          />
-          <TextField
-            formId={FORM}
-            name="period"
-            label="Periode"
-            description="Bijvoorbeeld 2025 of 2025-H2."
-            required
-            value={period}
-            onChange={changed(setPeriod)}
-            error={fieldErrors.period}
-            maxLength={32}
-          />
-          <TextField
-            formId={FORM}
-            name="title"
-            label="Titel van de Stand"
-            description="Bijvoorbeeld: Stand van de uitvoering 2025."
-            required
-            value={title}
-            onChange={changed(setTitle)}
-            error={fieldErrors.title}
-            maxLength={300}
-          />
+        <StandFields
+          formId={FORM}
+          own={ownOrganisation}
+          values={stand}
+          onChange={changed(setStand)}
+          errors={fieldErrors}
+          titleDescription="Bijvoorbeeld: Stand van de uitvoering 2025."
+        >
           <TextField
             formId={FORM}
             name="publishedOn"
@@ -229,7 +198,7 @@ export default function StandFormPage() {
             error={fieldErrors.sourceUrl}
             autoComplete="url"
           />
-        </fieldset>
+        </StandFields>
 
         <section aria-labelledby={`${FORM}-knelpunten-heading`} className="kp-knelpunten-section">
           <Heading level={2} id={`${FORM}-knelpunten-heading`} tabIndex={-1}>

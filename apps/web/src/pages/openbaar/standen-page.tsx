@@ -20,6 +20,7 @@ import {
 import { api } from '../../api/client';
 import type { Organisation, Page, StandSummary } from '../../api/types';
 import { AppLink } from '../../components/app-link';
+import { CursorPager, useCursors } from '../../components/cursor-pager';
 import { ProblemAlert, SelectField } from '../../components/form';
 import { formatDate } from '../../format';
 
@@ -30,8 +31,8 @@ export default function OpenbaarStandenPage() {
   const [params, setParams] = useSearchParams();
   const organisation = params.get('organisatie') ?? '';
   const [draft, setDraft] = useState(organisation);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const { cursor, pageNumber } = cursors;
 
   const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api.get<{ items: Organisation[] }>('/organisations') });
   const names = new Map((organisations.data?.items ?? []).map((o) => [o.code, o.name]));
@@ -47,11 +48,10 @@ export default function OpenbaarStandenPage() {
     if (draft) next.set('organisatie', draft);
     else next.delete('organisatie');
     setParams(next);
-    setCursors([undefined]);
+    cursors.reset();
   }
 
   const items = standen.data?.items ?? [];
-  const pageNumber = cursors.length;
 
   return (
     <>
@@ -131,30 +131,12 @@ export default function OpenbaarStandenPage() {
         <Paragraph>Er zijn (nog) geen gepubliceerde Standen{organisation ? ` van ${organisation}` : ''}.</Paragraph>
       ) : null}
 
-      {pageNumber > 1 || standen.data?.nextCursor ? (
-        <nav className="kp-pager kp-no-print" aria-label="Paginering van de Standen">
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            disabled={pageNumber <= 1}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
-          >
-            Vorige pagina
-          </Button>
-          <span>Pagina {pageNumber}</span>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            disabled={!standen.data?.nextCursor || standen.isPlaceholderData}
-            onClick={() => {
-              const next = standen.data?.nextCursor;
-              if (next) setCursors((c) => [...c, next]);
-            }}
-          >
-            Volgende pagina
-          </Button>
-        </nav>
-      ) : null}
+      <CursorPager
+        label="Paginering van de Standen"
+        cursors={cursors}
+        nextCursor={standen.data?.nextCursor}
+        stale={standen.isPlaceholderData}
+      />
     </>
   );
 }
