@@ -22,3 +22,10 @@ export function formatDateTime(value: string | null | undefined): string {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : dateTimeFmt.format(d);
 }
+
+const weekdayFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, weekday: 'long' });
+
+/** "maandag 4 mei 2026" for a YYYY-MM-DD date. */
+export function formatDateWithWeekday(date: string): string {
+  return `${weekdayFmt.format(new Date(`${date}T12:00:00Z`))} ${formatDate(date)}`;
+}

@@ -333,12 +333,7 @@ export function KnelpuntenTable({
         </div>
       ) : null}
 
-      <CursorPager
-        label={`Paginering: ${caption}`}
-        cursors={cursors}
-        nextCursor={page.data?.nextCursor}
-        stale={page.isPlaceholderData}
-      />
+      <CursorPager label={`Paginering: ${caption}`} cursors={cursors} nextCursor={page.data?.nextCursor} stale={page.isPlaceholderData} />
     </div>
   );
 }

@@ -4,9 +4,9 @@
  * (PUT /driehoeken/{code}). One part at a time (`?onderdeel=`), each a table with a form to add or change a row.
  * The API checks everything; its reasons appear next to the field.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import {
   Button,
   Heading,
@@ -26,6 +26,7 @@ import { CheckboxField, CheckboxGroupField } from '../../components/checkbox-fie
 import { ErrorSummary, ProblemAlert, SelectField, TextField, splitApiError } from '../../components/form';
 import { SavedMessage } from '../../components/saved-message';
 import { TableScroll } from '../../components/table-scroll';
+import { useSubmit } from '../../components/use-submit';
 
 interface DriehoekRef {
   code: string;
@@ -92,62 +93,68 @@ function FormButtons({ busy, label, onCancel }: { busy: boolean; label: string; 
   );
 }
 
-/** Submits with busy state and keeps the API's refusal for the fields. */
-function useSubmit<T>(save: () => Promise<T>, onSaved: (result: T) => void) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await save());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, busy, submit };
+// ---------- organisations and ministries: a code, a name, active, and for organisations a kind ----------
+
+interface ReferenceRow {
+  code: string;
+  name: string;
+  active: boolean;
 }
 
-// ---------- organisations ----------
+/** What differs between the organisations and the ministries part. */
+interface ReferenceKind {
+  /** "Organisatie": in the form's title, its button and the saved message. */
+  noun: string;
+  /** "Organisaties": the table's caption and the loading text. */
+  plural: string;
+  formId: string;
+  /** API path of the collection; PUT goes to `${path}/{code}`. */
+  path: string;
+  labels: Record<string, string>;
+  codeDescription: string;
+  activeDescription: string;
+}
 
-const ORG_FORM = 'organisatie';
-const ORG_LABELS = { code: 'Code', name: 'Naam', kind: 'Soort', active: 'Actief' };
-
-function OrganisationForm({
+function ReferenceForm<Row extends ReferenceRow>({
+  kind,
   existing,
+  extraBody,
+  extraFields,
   onSaved,
   onCancel,
 }: {
-  existing: OrganisationRow | null;
-  onSaved: (o: OrganisationRow) => void;
+  kind: ReferenceKind;
+  existing: Row | null;
+  /** Further values the API takes (sent on create and on change). */
+  extraBody?: Record<string, unknown>;
+  /** Fields for those values, between the name and Actief. */
+  extraFields?: (fieldErrors: Record<string, string>) => ReactNode;
+  onSaved: (row: Row) => void;
   onCancel: () => void;
 }) {
+  const formId = kind.formId;
   const [code, setCode] = useState(existing?.code ?? '');
   const [name, setName] = useState(existing?.name ?? '');
-  const [kind, setKind] = useState(existing?.kind ?? 'uitvoeringsorganisatie');
   const [active, setActive] = useState(existing?.active ?? true);
   const { error, busy, submit } = useSubmit(
     () =>
       existing
-        ? api.put<OrganisationRow>(`/organisations/${encodeURIComponent(existing.code)}`, { name, kind, active })
-        : api.post<OrganisationRow>('/organisations', { code, name, kind, active }),
+        ? api.put<Row>(`${kind.path}/${encodeURIComponent(existing.code)}`, { name, ...extraBody, active })
+        : api.post<Row>(kind.path, { code, name, ...extraBody, active }),
     onSaved,
   );
-  const { fieldErrors, summary, other } = splitApiError(error, ORG_LABELS);
+  const { fieldErrors, summary, other } = splitApiError(error, kind.labels);
   return (
-    <FormPanel id={ORG_FORM} title={existing ? `Organisatie ${existing.code} wijzigen` : 'Organisatie toevoegen'}>
-      <form id={ORG_FORM} onSubmit={submit} noValidate className="kp-form">
-        <ErrorSummary formId={ORG_FORM} errors={summary} />
+    <FormPanel id={formId} title={existing ? `${kind.noun} ${existing.code} wijzigen` : `${kind.noun} toevoegen`}>
+      <form id={formId} onSubmit={submit} noValidate className="kp-form">
+        <ErrorSummary formId={formId} errors={summary} />
         <ProblemAlert error={other} />
         {existing ? null : (
           <TextField
-            formId={ORG_FORM}
+            formId={formId}
             name="code"
             label="Code"
-            description="2 tot 16 hoofdletters, zoals UWV. De driehoek van de organisatie krijgt dezelfde code."
+            description={kind.codeDescription}
             required
             value={code}
             onChange={setCode}
@@ -156,7 +163,7 @@ function OrganisationForm({
           />
         )}
         <TextField
-          formId={ORG_FORM}
+          formId={formId}
           name="name"
           label="Naam"
           required
@@ -165,8 +172,135 @@ function OrganisationForm({
           error={fieldErrors.name}
           maxLength={200}
         />
+        {extraFields?.(fieldErrors)}
+        <CheckboxField
+          formId={formId}
+          name="active"
+          label="Actief"
+          description={kind.activeDescription}
+          checked={active}
+          onChange={setActive}
+          error={fieldErrors.active}
+        />
+        <FormButtons busy={busy} label={existing ? 'Wijzigingen opslaan' : `${kind.noun} toevoegen`} onCancel={onCancel} />
+      </form>
+    </FormPanel>
+  );
+}
+
+/** The table of one kind with the button to add a row and the form to add or change one. */
+function ReferencePart<Row extends ReferenceRow>({
+  kind,
+  list,
+  extraColumns = [],
+  renderForm,
+}: {
+  kind: ReferenceKind;
+  list: UseQueryResult<{ items: Row[] }>;
+  /** Columns between Naam and Status. */
+  extraColumns?: { header: string; cell: (row: Row) => ReactNode }[];
+  renderForm: (props: { existing: Row | null; onSaved: (row: Row) => void; onCancel: () => void }) => ReactNode;
+}) {
+  const refresh = useRefresh();
+  const [editing, setEditing] = useState<Row | 'nieuw' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const open = (next: Row | 'nieuw') => {
+    setSaved(null);
+    setEditing(next);
+    focusHeading(`${kind.formId}-kop`);
+  };
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <SavedMessage message={saved} />
+      {editing ? (
+        <Fragment key={editing === 'nieuw' ? 'nieuw' : editing.code}>
+          {renderForm({
+            existing: editing === 'nieuw' ? null : editing,
+            onCancel: () => setEditing(null),
+            onSaved: (row) => {
+              setEditing(null);
+              setSaved(`${kind.noun} ${row.code} (${row.name}) is opgeslagen.`);
+              void refresh();
+            },
+          })}
+        </Fragment>
+      ) : (
+        <div className="kp-actions kp-spaced">
+          <Button appearance="secondary-action-button" onClick={() => open('nieuw')}>
+            {kind.noun} toevoegen
+          </Button>
+        </div>
+      )}
+      {list.isPending ? (
+        <Paragraph role="status" className="kp-loading">
+          {kind.plural} laden…
+        </Paragraph>
+      ) : list.isError ? (
+        <ProblemAlert error={list.error} />
+      ) : (
+        <TableScroll label={kind.plural}>
+          <Table>
+            <TableCaption>
+              {kind.plural} ({items.length})
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Code</TableHeaderCell>
+                <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                {extraColumns.map((c) => (
+                  <TableHeaderCell key={c.header} scope="col">
+                    {c.header}
+                  </TableHeaderCell>
+                ))}
+                <TableHeaderCell scope="col">Status</TableHeaderCell>
+                <TableHeaderCell scope="col">Actie</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((row) => (
+                <TableRow key={row.code}>
+                  <TableHeaderCell scope="row">{row.code}</TableHeaderCell>
+                  <TableCell>{row.name}</TableCell>
+                  {extraColumns.map((c) => (
+                    <TableCell key={c.header}>{c.cell(row)}</TableCell>
+                  ))}
+                  <TableCell>{row.active ? 'Actief' : 'Inactief'}</TableCell>
+                  <TableCell>
+                    <Button appearance="secondary-action-button" onClick={() => open(row)}>
+                      Wijzigen<span className="kp-visually-hidden"> {row.code}</span>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+const ORGANISATIONS: ReferenceKind = {
+  noun: 'Organisatie',
+  plural: 'Organisaties',
+  formId: 'organisatie',
+  path: '/organisations',
+  labels: { code: 'Code', name: 'Naam', kind: 'Soort', active: 'Actief' },
+  codeDescription: '2 tot 16 hoofdletters, zoals UWV. De driehoek van de organisatie krijgt dezelfde code.',
+  activeDescription: 'Een inactieve organisatie kan geen Standen meer indienen.',
+};
+
+function OrganisationForm(props: { existing: OrganisationRow | null; onSaved: (o: OrganisationRow) => void; onCancel: () => void }) {
+  const [kind, setKind] = useState(props.existing?.kind ?? 'uitvoeringsorganisatie');
+  return (
+    <ReferenceForm
+      {...props}
+      kind={ORGANISATIONS}
+      extraBody={{ kind }}
+      extraFields={(fieldErrors) => (
         <SelectField
-          formId={ORG_FORM}
+          formId={ORGANISATIONS.formId}
           name="kind"
           label="Soort"
           required
@@ -175,230 +309,41 @@ function OrganisationForm({
           options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
           error={fieldErrors.kind}
         />
-        <CheckboxField
-          formId={ORG_FORM}
-          name="active"
-          label="Actief"
-          description="Een inactieve organisatie kan geen Standen meer indienen."
-          checked={active}
-          onChange={setActive}
-          error={fieldErrors.active}
-        />
-        <FormButtons busy={busy} label={existing ? 'Wijzigingen opslaan' : 'Organisatie toevoegen'} onCancel={onCancel} />
-      </form>
-    </FormPanel>
+      )}
+    />
   );
 }
 
 function OrganisationsPart() {
   const organisations = useOrganisations();
-  const refresh = useRefresh();
-  const [editing, setEditing] = useState<OrganisationRow | 'nieuw' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const open = (next: OrganisationRow | 'nieuw') => {
-    setSaved(null);
-    setEditing(next);
-    focusHeading(`${ORG_FORM}-kop`);
-  };
-  const items = organisations.data?.items ?? [];
   return (
-    <>
-      <SavedMessage message={saved} />
-      {editing ? (
-        <OrganisationForm
-          key={editing === 'nieuw' ? 'nieuw' : editing.code}
-          existing={editing === 'nieuw' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(o) => {
-            setEditing(null);
-            setSaved(`Organisatie ${o.code} (${o.name}) is opgeslagen.`);
-            void refresh();
-          }}
-        />
-      ) : (
-        <div className="kp-actions kp-spaced">
-          <Button appearance="secondary-action-button" onClick={() => open('nieuw')}>
-            Organisatie toevoegen
-          </Button>
-        </div>
-      )}
-      {organisations.isPending ? (
-        <Paragraph role="status" className="kp-loading">
-          Organisaties laden…
-        </Paragraph>
-      ) : organisations.isError ? (
-        <ProblemAlert error={organisations.error} />
-      ) : (
-        <TableScroll label={'Organisaties'}>
-          <Table>
-            <TableCaption>Organisaties ({items.length})</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Code</TableHeaderCell>
-                <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                <TableHeaderCell scope="col">Soort</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                <TableHeaderCell scope="col">Actie</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((o) => (
-                <TableRow key={o.code}>
-                  <TableHeaderCell scope="row">{o.code}</TableHeaderCell>
-                  <TableCell>{o.name}</TableCell>
-                  <TableCell>{KIND_LABELS[o.kind] ?? o.kind}</TableCell>
-                  <TableCell>{o.active ? 'Actief' : 'Inactief'}</TableCell>
-                  <TableCell>
-                    <Button appearance="secondary-action-button" onClick={() => open(o)}>
-                      Wijzigen<span className="kp-visually-hidden"> {o.code}</span>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
-      )}
-    </>
+    <ReferencePart
+      kind={ORGANISATIONS}
+      list={organisations}
+      extraColumns={[{ header: 'Soort', cell: (o) => KIND_LABELS[o.kind] ?? o.kind }]}
+      renderForm={(props) => <OrganisationForm {...props} />}
+    />
   );
 }
 
-// ---------- ministries ----------
-
-const MIN_FORM = 'ministerie';
-const MIN_LABELS = { code: 'Code', name: 'Naam', active: 'Actief' };
-
-function MinistryForm({
-  existing,
-  onSaved,
-  onCancel,
-}: {
-  existing: MinistryRow | null;
-  onSaved: (m: MinistryRow) => void;
-  onCancel: () => void;
-}) {
-  const [code, setCode] = useState(existing?.code ?? '');
-  const [name, setName] = useState(existing?.name ?? '');
-  const [active, setActive] = useState(existing?.active ?? true);
-  const { error, busy, submit } = useSubmit(
-    () =>
-      existing
-        ? api.put<MinistryRow>(`/ministries/${encodeURIComponent(existing.code)}`, { name, active })
-        : api.post<MinistryRow>('/ministries', { code, name, active }),
-    onSaved,
-  );
-  const { fieldErrors, summary, other } = splitApiError(error, MIN_LABELS);
-  return (
-    <FormPanel id={MIN_FORM} title={existing ? `Ministerie ${existing.code} wijzigen` : 'Ministerie toevoegen'}>
-      <form id={MIN_FORM} onSubmit={submit} noValidate className="kp-form">
-        <ErrorSummary formId={MIN_FORM} errors={summary} />
-        <ProblemAlert error={other} />
-        {existing ? null : (
-          <TextField
-            formId={MIN_FORM}
-            name="code"
-            label="Code"
-            description="2 tot 16 letters in de gebruikelijke schrijfwijze, zoals SZW of BuZa."
-            required
-            value={code}
-            onChange={setCode}
-            error={fieldErrors.code}
-            maxLength={16}
-          />
-        )}
-        <TextField
-          formId={MIN_FORM}
-          name="name"
-          label="Naam"
-          required
-          value={name}
-          onChange={setName}
-          error={fieldErrors.name}
-          maxLength={200}
-        />
-        <CheckboxField
-          formId={MIN_FORM}
-          name="active"
-          label="Actief"
-          description="Een ministerie dat in dit kabinet niet meer bestaat, kan niet meer als eigenaar of opdrachtgever worden gekozen."
-          checked={active}
-          onChange={setActive}
-          error={fieldErrors.active}
-        />
-        <FormButtons busy={busy} label={existing ? 'Wijzigingen opslaan' : 'Ministerie toevoegen'} onCancel={onCancel} />
-      </form>
-    </FormPanel>
-  );
-}
+const MINISTRIES: ReferenceKind = {
+  noun: 'Ministerie',
+  plural: 'Ministeries',
+  formId: 'ministerie',
+  path: '/ministries',
+  labels: { code: 'Code', name: 'Naam', active: 'Actief' },
+  codeDescription: '2 tot 16 letters in de gebruikelijke schrijfwijze, zoals SZW of BuZa.',
+  activeDescription: 'Een ministerie dat in dit kabinet niet meer bestaat, kan niet meer als eigenaar of opdrachtgever worden gekozen.',
+};
 
 function MinistriesPart() {
   const ministries = useMinistries();
-  const refresh = useRefresh();
-  const [editing, setEditing] = useState<MinistryRow | 'nieuw' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const open = (next: MinistryRow | 'nieuw') => {
-    setSaved(null);
-    setEditing(next);
-    focusHeading(`${MIN_FORM}-kop`);
-  };
-  const items = ministries.data?.items ?? [];
   return (
-    <>
-      <SavedMessage message={saved} />
-      {editing ? (
-        <MinistryForm
-          key={editing === 'nieuw' ? 'nieuw' : editing.code}
-          existing={editing === 'nieuw' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(m) => {
-            setEditing(null);
-            setSaved(`Ministerie ${m.code} (${m.name}) is opgeslagen.`);
-            void refresh();
-          }}
-        />
-      ) : (
-        <div className="kp-actions kp-spaced">
-          <Button appearance="secondary-action-button" onClick={() => open('nieuw')}>
-            Ministerie toevoegen
-          </Button>
-        </div>
-      )}
-      {ministries.isPending ? (
-        <Paragraph role="status" className="kp-loading">
-          Ministeries laden…
-        </Paragraph>
-      ) : ministries.isError ? (
-        <ProblemAlert error={ministries.error} />
-      ) : (
-        <TableScroll label={'Ministeries'}>
-          <Table>
-            <TableCaption>Ministeries ({items.length})</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Code</TableHeaderCell>
-                <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                <TableHeaderCell scope="col">Actie</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((m) => (
-                <TableRow key={m.code}>
-                  <TableHeaderCell scope="row">{m.code}</TableHeaderCell>
-                  <TableCell>{m.name}</TableCell>
-                  <TableCell>{m.active ? 'Actief' : 'Inactief'}</TableCell>
-                  <TableCell>
-                    <Button appearance="secondary-action-button" onClick={() => open(m)}>
-                      Wijzigen<span className="kp-visually-hidden"> {m.code}</span>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
-      )}
-    </>
+    <ReferencePart
+      kind={MINISTRIES}
+      list={ministries}
+      renderForm={(props) => <ReferenceForm<MinistryRow> {...props} kind={MINISTRIES} />}
+    />
   );
 }
 

@@ -3,7 +3,7 @@
  * deadline planned from then on. The programmadirectie and the admin add one (POST /gelijkgestelde-dagen); the API
  * refuses a weekend day, a statutory feestdag or a day already in the list, and says so next to the date.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -22,37 +22,25 @@ import type { GelijkgesteldeDag } from '../../api/types';
 import { AppLink } from '../../components/app-link';
 import { SavedMessage } from '../../components/saved-message';
 import { ErrorSummary, ProblemAlert, TextField, splitApiError } from '../../components/form';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDateTime, formatDateWithWeekday } from '../../format';
 import { TableScroll } from '../../components/table-scroll';
+import { useSubmit } from '../../components/use-submit';
 
 const FORM = 'gelijkgestelde-dag';
 const DAGEN_KEY = ['gelijkgestelde-dagen'] as const;
 const FIELD_LABELS = { date: 'Datum', name: 'Omschrijving' };
 
-const weekday = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', timeZone: 'Europe/Amsterdam' });
-const withWeekday = (date: string): string => `${weekday.format(new Date(`${date}T12:00:00Z`))} ${formatDate(date)}`;
-
 function AddForm({ onAdded }: { onAdded: (dag: GelijkgesteldeDag) => void }) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const dag = await api.post<GelijkgesteldeDag>('/gelijkgestelde-dagen', { date, name: name.trim() === '' ? undefined : name });
+  const { error, busy, submit } = useSubmit(
+    () => api.post<GelijkgesteldeDag>('/gelijkgestelde-dagen', { date, name: name.trim() === '' ? undefined : name }),
+    (dag) => {
       setDate('');
       setName('');
       onAdded(dag);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   const { fieldErrors, summary, other } = splitApiError(error, FIELD_LABELS);
   return (
@@ -98,7 +86,7 @@ export default function GelijkgesteldeDagenPage() {
   });
 
   async function onAdded(dag: GelijkgesteldeDag) {
-    setAdded(`${withWeekday(dag.date)} is toegevoegd: vanaf nu geen werkdag voor nieuwe en herberekende termijnen.`);
+    setAdded(`${formatDateWithWeekday(dag.date)} is toegevoegd: vanaf nu geen werkdag voor nieuwe en herberekende termijnen.`);
     await queryClient.invalidateQueries({ queryKey: DAGEN_KEY });
   }
 
@@ -145,7 +133,7 @@ export default function GelijkgesteldeDagenPage() {
             <TableBody>
               {items.map((d) => (
                 <TableRow key={d.date}>
-                  <TableHeaderCell scope="row">{withWeekday(d.date)}</TableHeaderCell>
+                  <TableHeaderCell scope="row">{formatDateWithWeekday(d.date)}</TableHeaderCell>
                   <TableCell>{d.name}</TableCell>
                   <TableCell>{formatDateTime(d.createdAt)}</TableCell>
                 </TableRow>

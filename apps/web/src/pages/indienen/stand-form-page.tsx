@@ -3,7 +3,7 @@
  * its reasons (`invalidParams`, named like `knelpunten[1].title`) appear next to the field of the right
  * knelpunt and in the error summary.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, FormFieldErrorMessage, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { THEMES } from '@kp/domain/knelpunt/statuses';
@@ -11,6 +11,7 @@ import { api, newIdempotencyKey } from '../../api/client';
 import type { Ministry, Stand } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { AppLink } from '../../components/app-link';
+import { useSubmit } from '../../components/use-submit';
 import { ErrorSummary, ProblemAlert, SelectField, TextField, fieldId, splitApiError } from '../../components/form';
 import { THEMA_LABELS, label } from '../../labels';
 import { StandFields, type StandFieldValues } from './stand-fields';
@@ -81,8 +82,6 @@ export default function StandFormPage() {
   const [publishedOn, setPublishedOn] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
   const [knelpunten, setKnelpunten] = useState<KnelpuntDraft[]>(() => [emptyKnelpunt()]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Stand | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // One key per user action: a retry of the same content reuses it, any change makes a new one.
@@ -96,6 +95,34 @@ export default function StandFormPage() {
       idempotencyKey.current = null;
       set(v);
     };
+  const { error, setError, busy, submit } = useSubmit(
+    () => {
+      idempotencyKey.current ??= newIdempotencyKey();
+      return api.post<Stand>(
+        '/standen',
+        {
+          ...stand,
+          publishedOn: optional(publishedOn),
+          sourceUrl: optional(sourceUrl),
+          knelpunten: knelpunten.map((k) => ({
+            title: k.title,
+            description: k.description,
+            theme: k.theme,
+            law: optional(k.law),
+            ministry: optional(k.ministry),
+            impact: optional(k.impact),
+            proposedSolution: optional(k.proposedSolution),
+            externalRef: optional(k.externalRef),
+          })),
+        },
+        { idempotencyKey: idempotencyKey.current },
+      );
+    },
+    (saved) => {
+      setResult(saved);
+      void queryClient.invalidateQueries();
+    },
+  );
   function updateKnelpunt(index: number, field: KnelpuntField, value: string) {
     idempotencyKey.current = null;
     setKnelpunten((list) => list.map((k, i) => (i === index ? { ...k, [field]: value } : k)));
@@ -115,40 +142,6 @@ export default function StandFormPage() {
     setKnelpunten((list) => list.filter((_, i) => i !== index));
     setAnnouncement(`Knelpunt ${index + 1} verwijderd.`);
     requestAnimationFrame(() => document.getElementById(`${FORM}-knelpunten-heading`)?.focus());
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    idempotencyKey.current ??= newIdempotencyKey();
-    try {
-      const saved = await api.post<Stand>(
-        '/standen',
-        {
-          ...stand,
-          publishedOn: optional(publishedOn),
-          sourceUrl: optional(sourceUrl),
-          knelpunten: knelpunten.map((k) => ({
-            title: k.title,
-            description: k.description,
-            theme: k.theme,
-            law: optional(k.law),
-            ministry: optional(k.ministry),
-            impact: optional(k.impact),
-            proposedSolution: optional(k.proposedSolution),
-            externalRef: optional(k.externalRef),
-          })),
-        },
-        { idempotencyKey: idempotencyKey.current },
-      );
-      setResult(saved);
-      void queryClient.invalidateQueries();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   }
 
   if (result) return <StandResult stand={result} ownList={user?.role === 'indiener'} via="formulier" />;

@@ -1,21 +1,10 @@
 /** The Stand the API accepted, with its knelpunten (kenmerk, status) and a link to each. */
 import { useEffect, useRef } from 'react';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { Stand } from '../../api/types';
-import { AppLink, ButtonLink } from '../../components/app-link';
+import { ButtonLink } from '../../components/app-link';
 import { formatDate } from '../../format';
-import { statusText } from '../../components/knelpunten-table';
-import { THEMA_LABELS, label } from '../../labels';
+import { StandKnelpuntenTable } from '../../components/stand-knelpunten-table';
 
 export function StandResult({ stand, ownList, via }: { stand: Stand; ownList: boolean; via: 'formulier' | 'csv' }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -48,31 +37,7 @@ export function StandResult({ stand, ownList, via }: { stand: Stand; ownList: bo
           )}
         </dd>
       </dl>
-      <div className="kp-table-wrap">
-        <Table>
-          <TableCaption>Knelpunten van deze Stand</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Kenmerk</TableHeaderCell>
-              <TableHeaderCell scope="col">Titel</TableHeaderCell>
-              <TableHeaderCell scope="col">Thema</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {stand.knelpunten.map((k) => (
-              <TableRow key={k.id}>
-                <TableHeaderCell scope="row">
-                  <AppLink to={`/knelpunten/${encodeURIComponent(k.reference)}`}>{k.reference}</AppLink>
-                </TableHeaderCell>
-                <TableCell>{k.title}</TableCell>
-                <TableCell>{label(THEMA_LABELS, k.theme)}</TableCell>
-                <TableCell>{statusText(k)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <StandKnelpuntenTable caption="Knelpunten van deze Stand" knelpunten={stand.knelpunten} linked />
       <div className="kp-actions kp-actions--after">
         {ownList ? (
           <ButtonLink to="/mijn-knelpunten">Naar mijn knelpunten</ButtonLink>

@@ -4,25 +4,14 @@
  */
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ApiError, api } from '../../api/client';
 import type { Organisation, Stand } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { AppLink } from '../../components/app-link';
 import { ProblemAlert } from '../../components/form';
 import { formatDate } from '../../format';
-import { statusText } from '../../components/knelpunten-table';
-import { THEMA_LABELS, label } from '../../labels';
+import { StandKnelpuntenTable } from '../../components/stand-knelpunten-table';
 
 export default function OpenbaarStandPage() {
   const { id = '' } = useParams();
@@ -90,32 +79,8 @@ export default function OpenbaarStandPage() {
         Deze Stand noemt {s.knelpunten.length} {s.knelpunten.length === 1 ? 'knelpunt' : 'knelpunten'}, waarvan er {open}{' '}
         {open === 1 ? 'nog loopt' : 'nog lopen'}.
       </Paragraph>
-      <div className="kp-table-wrap">
-        <Table>
-          <TableCaption>Knelpunten van {s.title} met hun status</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Kenmerk</TableHeaderCell>
-              <TableHeaderCell scope="col">Titel</TableHeaderCell>
-              <TableHeaderCell scope="col">Thema</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {s.knelpunten.map((k) => (
-              <TableRow key={k.id}>
-                <TableHeaderCell scope="row">
-                  {/* Behind the login a knelpunt has its own page; the public sees what is published here. */}
-                  {user ? <AppLink to={`/knelpunten/${encodeURIComponent(k.reference)}`}>{k.reference}</AppLink> : k.reference}
-                </TableHeaderCell>
-                <TableCell>{k.title}</TableCell>
-                <TableCell>{label(THEMA_LABELS, k.theme)}</TableCell>
-                <TableCell>{statusText(k)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      {/* Behind the login a knelpunt has its own page; the public sees what is published here. */}
+      <StandKnelpuntenTable caption={`Knelpunten van ${s.title} met hun status`} knelpunten={s.knelpunten} linked={Boolean(user)} />
     </>
   );
 }

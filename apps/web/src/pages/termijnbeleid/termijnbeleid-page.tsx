@@ -4,7 +4,7 @@
  * /deadline-policies); the other roles that may read it see the same tables without the forms. The API checks
  * every value and its reasons appear next to the field.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -29,6 +29,7 @@ import { ErrorSummary, ProblemAlert, SelectField, TextField, splitApiError } fro
 import { formatDateTime } from '../../format';
 import { INSTRUMENT_LABELS, label } from '../../labels';
 import { TableScroll } from '../../components/table-scroll';
+import { useSubmit } from '../../components/use-submit';
 import { remindersText, toNumber } from './policy-text';
 
 const FORM = 'termijnbeleid';
@@ -116,8 +117,6 @@ function PolicyForm({
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(editing.mode === 'edit' ? editing.policy : undefined));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const organisations = useQuery({
     queryKey: ['organisations'],
     queryFn: () => api.get<{ items: Organisation[] }>('/organisations'),
@@ -136,32 +135,23 @@ function PolicyForm({
     setDraft((d) => ({ ...draftOf(base), organisation: d.organisation, kind, instrument }));
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        organisation: draft.organisation || undefined,
-        kind: draft.kind,
-        instrument: draft.kind === 'politieke_reactie' && draft.instrument ? draft.instrument : undefined,
-        term: { amount: toNumber(draft.termAmount), unit: draft.termUnit },
-        reminderWerkdagen: draft.reminders
-          .split(/[\s,;]+/)
-          .filter((t) => t !== '')
-          .map(toNumber),
-        overdueRepeatDays: draft.repeat ? toNumber(draft.repeatDays) : null,
-        acuAfterOverdueWeeks: draft.kind === 'driehoek_besluit' && draft.acu ? toNumber(draft.acuWeeks) : null,
-        notifyProgrammadirectieWhenOverdue: draft.notify,
-        reminderHour: toNumber(draft.reminderHour),
-      };
-      onSaved(await api.put<DeadlinePolicy>('/deadline-policies', body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useSubmit(() => {
+    const body = {
+      organisation: draft.organisation || undefined,
+      kind: draft.kind,
+      instrument: draft.kind === 'politieke_reactie' && draft.instrument ? draft.instrument : undefined,
+      term: { amount: toNumber(draft.termAmount), unit: draft.termUnit },
+      reminderWerkdagen: draft.reminders
+        .split(/[\s,;]+/)
+        .filter((t) => t !== '')
+        .map(toNumber),
+      overdueRepeatDays: draft.repeat ? toNumber(draft.repeatDays) : null,
+      acuAfterOverdueWeeks: draft.kind === 'driehoek_besluit' && draft.acu ? toNumber(draft.acuWeeks) : null,
+      notifyProgrammadirectieWhenOverdue: draft.notify,
+      reminderHour: toNumber(draft.reminderHour),
+    };
+    return api.put<DeadlinePolicy>('/deadline-policies', body);
+  }, onSaved);
 
   const { fieldErrors, summary, other } = splitApiError(error, FIELD_LABELS);
   const title =

@@ -20,7 +20,7 @@ import {
 import { api } from '../../api/client';
 import type { Feestdag, TermijnBerekening } from '../../api/types';
 import { ErrorSummary, ProblemAlert, SelectField, TextField, splitApiError } from '../../components/form';
-import { formatDate } from '../../format';
+import { formatDateWithWeekday } from '../../format';
 
 const FORM = 'termijn';
 const FEESTDAGEN_FORM = 'feestdagen';
@@ -39,12 +39,6 @@ const LABELS: Record<string, string> = {
   suspendedDays: 'Opschorting',
   year: 'Jaar',
 };
-
-const weekday = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', timeZone: 'Europe/Amsterdam' });
-/** "maandag 4 mei 2026" for a YYYY-MM-DD date. */
-function longDate(date: string): string {
-  return `${weekday.format(new Date(`${date}T12:00:00Z`))} ${formatDate(date)}`;
-}
 
 function today(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
@@ -156,11 +150,11 @@ function Berekening() {
       <div aria-live="polite">
         {result ? (
           <div className="kp-card kp-result" data-testid="termijn-uitkomst">
-            <Heading level={3}>Uiterste datum: {longDate(result.dueDate)}</Heading>
+            <Heading level={3}>Uiterste datum: {formatDateWithWeekday(result.dueDate)}</Heading>
             {result.shiftedBy.length > 0 ? (
               <Paragraph>
-                Bij gewoon tellen zou de termijn eindigen op {longDate(result.unshiftedEnd)}. Het einde schoof op naar de eerstvolgende
-                werkdag, omdat {result.shiftedBy.length === 1 ? 'deze dag geen werkdag is' : 'deze dagen geen werkdag zijn'}:
+                Bij gewoon tellen zou de termijn eindigen op {formatDateWithWeekday(result.unshiftedEnd)}. Het einde schoof op naar de
+                eerstvolgende werkdag, omdat {result.shiftedBy.length === 1 ? 'deze dag geen werkdag is' : 'deze dagen geen werkdag zijn'}:
               </Paragraph>
             ) : (
               <Paragraph>De termijn eindigt op een werkdag; er schoof niets op.</Paragraph>
@@ -169,7 +163,7 @@ function Berekening() {
               <ul className="utrecht-unordered-list">
                 {result.shiftedBy.map((d) => (
                   <li key={d.date} className="utrecht-unordered-list__item">
-                    {longDate(d.date)}: {d.reason}
+                    {formatDateWithWeekday(d.date)}: {d.reason}
                   </li>
                 ))}
               </ul>
@@ -250,7 +244,7 @@ function Feestdagen() {
             <TableBody>
               {feestdagen.data.items.map((f) => (
                 <TableRow key={f.date}>
-                  <TableHeaderCell scope="row">{longDate(f.date)}</TableHeaderCell>
+                  <TableHeaderCell scope="row">{formatDateWithWeekday(f.date)}</TableHeaderCell>
                   <TableCell>{f.name}</TableCell>
                   <TableCell>{f.kind === 'gelijkgesteld' ? 'Gelijkgesteld bij besluit' : 'Wettelijke feestdag'}</TableCell>
                 </TableRow>
