@@ -10,7 +10,9 @@
  *   3. reads    — list (everything, organisation scope, organisation filter, text search, page 2), the UWV
  *                 queue and the detail: 200 requests each one at a time, then 700 mixed with 8 at a time;
  *   4. decisions — 100 round-trips informatie_opvragen / informatie_aanleveren (Temporal Update + projection);
- *   5. plans    — EXPLAIN ANALYZE of the repository's list, queue and detail SQL: which indexes are used.
+ *   5. plans    — EXPLAIN ANALYZE of the repository's list, queue and detail SQL: which indexes are used;
+ *   6. stalls   — the three stalls of issue 11 (anonymous 2 MB of nesting, 150,000 unknown keys, nesting with a
+ *                 token), 4 at a time, while GET /health is probed: every attack refused, /health stays fast.
  * It prints a results table with PASS/FAIL per goal, writes `.data/bench-results.json`, exits 1 when a goal
  * fails, and stops by itself (phases are bounded in count and time; a watchdog ends a hung run).
  *
@@ -31,6 +33,7 @@ import { insertVolume } from './bench/volume';
 import { buildReadCases, runReads } from './bench/reads';
 import { runDecisions } from './bench/decisions';
 import { explainMainQueries, type PlanReport } from './bench/explain';
+import { runStalls } from './bench/stalls';
 import { evaluate, goal, renderReport, writeJson, type BenchResults, type Goal } from './bench/report';
 
 const readP95 = (name: string) => (r: BenchResults) => r.reads?.perEndpoint[name]?.p95;
@@ -62,6 +65,7 @@ export const GOALS: readonly Goal[] = [
   goal('plan_list_page2',     'plan: page 2 uses an index',                           'true', 1,     '',   indexOnly('list_page2'),                          'idem'),
   goal('plan_queue',          'plan: driehoek queue uses an index',                   'true', 1,     '',   indexOnly('queue'),                               'idem'),
   goal('plan_queue_page2',    'plan: driehoek queue page 2 uses an index',            'true', 1,     '',   indexOnly('queue_page2'),                         'idem'),
+  goal('health_under_attack_p95', 'GET /health p95 while the stalls are tried',      'max',  50,    'ms', (r) => r.stalls?.health.p95,                      'no body, however deep or wide, stalls the one event loop (issue 11)'),
   goal('no_failures',         'failed requests (all phases)',                         'max',  1,     '',   (r) => (r.aborted ? undefined : r.failedRequests), 'the numbers above are of requests that worked'),
 ];
 
@@ -80,8 +84,13 @@ const PARAMETERS = {
   decisionRoundTrips: 100,
   /** The measured phases stop starting new work after this (startup excluded). */
   budgetMs: 150_000,
+  /** Rounds of the three stalls (each round one of each), and how many run at once. */
+  stallRounds: 20,
+  stallConcurrency: 4,
+  /** Pause between two /health probes during the stalls. */
+  healthProbeIntervalMs: 10,
   /** Hard stop of the whole run. */
-  watchdogMs: 200_000,
+  watchdogMs: 230_000,
 };
 
 const root = resolve(__dirname, '..', '..');
@@ -141,6 +150,15 @@ async function phases(system: BenchSystem, results: BenchResults): Promise<void>
   log('plans: EXPLAIN ANALYZE of the list, queue and detail SQL');
   const { rows } = await system.sql.query<{ id: string }>(`SELECT id FROM knelpunten WHERE organisation_code = 'UWV' LIMIT 1`);
   results.plans = await explainMainQueries(system.sql, { id: rows[0]?.id ?? '00000000-0000-0000-0000-000000000000' });
+
+  log(`stalls: ${PARAMETERS.stallRounds} rounds of the three stalls of issue 11, ${PARAMETERS.stallConcurrency} at a time, /health probed`);
+  const stalls = await runStalls(http, indienerUwv, {
+    rounds: PARAMETERS.stallRounds,
+    concurrency: PARAMETERS.stallConcurrency,
+    probeIntervalMs: PARAMETERS.healthProbeIntervalMs,
+  });
+  results.stalls = stalls.result;
+  results.failedRequests += stalls.failures;
 }
 
 async function main(): Promise<number> {

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { TestSystem, eventually } from './support/test-system';
 import { aKnelpunt, aStand } from './builders';
 
@@ -42,6 +43,36 @@ describe('amending a knelpunt (indiener, own organisation only)', () => {
     const after = (await sys.request('GET', `/api/v1/knelpunten/${id}`, { token: uwv })).body;
     expect(after.title).toBe(before.title);
     expect(after.timeline).toHaveLength(before.timeline.length);
+  });
+
+  it("answers 409, not 500, when the knelpunt is closed between the amendment's read and its write", async () => {
+    const created = await sys.request('POST', '/api/v1/standen', { token: uwv, body: aStand({}, [aKnelpunt({ title: 'Race' })]) });
+    const raceId: string = created.body.knelpunten[0].id;
+    const ds = sys.api.get(DataSource);
+    // The projection closing the knelpunt holds its row; the amendment reads the open knelpunt and then waits to write.
+    const closer = ds.createQueryRunner();
+    await closer.connect();
+    await closer.startTransaction();
+    try {
+      await closer.query(`SELECT 1 FROM knelpunten WHERE id = $1 FOR UPDATE`, [raceId]);
+      const patch = sys.request('PATCH', `/api/v1/knelpunten/${raceId}`, { token: uwv, body: { title: 'Net te laat' } });
+      await eventually(async () => {
+        const waiting: unknown[] = await ds.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE knelpunten SET title%'`,
+        );
+        return waiting.length > 0;
+      });
+      await closer.query(`UPDATE knelpunten SET status = 'afgesloten', outcome = 'ingetrokken' WHERE id = $1`, [raceId]);
+      await closer.commitTransaction();
+      const res = await patch;
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ status: 409, allowed: [] });
+    } finally {
+      if (closer.isTransactionActive) await closer.rollbackTransaction();
+      await closer.release();
+    }
+    const timeline: unknown[] = await ds.query(`SELECT 1 FROM knelpunt_timeline WHERE knelpunt_id = $1 AND type = 'gewijzigd'`, [raceId]);
+    expect(timeline).toHaveLength(0);
   });
 
   it('refuses to amend a closed knelpunt', async () => {

@@ -165,7 +165,9 @@ describe('knelpunt lifecycle end to end', () => {
       body: { decision: 'samenvoegen', targetKnelpuntId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(missing.status).toBe(400);
-    expect(missing.body.invalidParams).toEqual([{ name: 'targetKnelpuntId', reason: 'dit knelpunt bestaat niet' }]);
+    expect(missing.body.invalidParams).toEqual([
+      { name: 'targetKnelpuntId', reason: 'dit knelpunt bestaat niet of valt buiten uw bereik' },
+    ]);
     const merged = await sys.request('POST', `/api/v1/knelpunten/${a}/decisions`, {
       token: driehoek,
       body: { decision: 'samenvoegen', targetKnelpuntId: b, motivation: 'Hetzelfde probleem' },

@@ -12,6 +12,8 @@ export interface HttpResult {
 export interface RequestOptions {
   token?: string;
   body?: unknown;
+  /** A body sent as is, as application/json (instead of `body`). */
+  raw?: string | Uint8Array;
 }
 
 export class BenchHttp {
@@ -20,9 +22,9 @@ export class BenchHttp {
   async request(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<HttpResult> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
-    let payload: string | undefined;
-    if (opts.body !== undefined) {
-      payload = JSON.stringify(opts.body);
+    let payload: string | Uint8Array | undefined;
+    if (opts.body !== undefined || opts.raw !== undefined) {
+      payload = opts.raw ?? JSON.stringify(opts.body);
       headers['content-type'] = 'application/json';
     }
     const started = performance.now();

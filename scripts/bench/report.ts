@@ -7,6 +7,7 @@ import type { VolumeResult } from './volume';
 import type { ReadsResult } from './reads';
 import type { DecisionsResult } from './decisions';
 import type { PlanReport } from './explain';
+import type { StallsResult } from './stalls';
 import { round } from './stats';
 
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   reads?: ReadsResult;
   decisions?: DecisionsResult;
   plans?: PlanReport[];
+  stalls?: StallsResult;
   /** Non-2xx responses and wrong bodies over all phases. */
   failedRequests: number;
   /** A phase that threw (the later phases did not run). */
@@ -164,6 +166,19 @@ export function renderReport(r: BenchResults, outcomes: GoalOutcome[]): string {
           String(p.sharedBuffersHit + p.sharedBuffersRead),
           p.knelpuntenScans.join(', ') + (/\bSort\b/.test(p.shape) ? ' + Sort' : ''),
         ]),
+      ),
+    );
+    out.push('');
+  }
+  if (r.stalls) {
+    const st = r.stalls;
+    out.push(`Stalls (issue 11), concurrency ${st.concurrency}, ${round(st.wallMs / 1000)} s; GET /health probed meanwhile`);
+    out.push(
+      table(
+        ['request', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'],
+        [['GET /health, before', st.healthBefore] as const, ['GET /health, during', st.health] as const, ...Object.entries(st.attacks)].map(
+          ([name, s]) => [name, String(s.count), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), String(s.errors)],
+        ),
       ),
     );
     out.push('');

@@ -4,16 +4,37 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import cookie from '@fastify/cookie';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@kp/shared/config';
-import { createValidationPipe } from '@kp/shared/http';
+import { AppConfig, trustProxyOf } from '@kp/shared/config';
+import {
+  createValidationPipe,
+  frameworkErrorsAsProblems,
+  refuseMalformedQuery,
+  registerBodyLimits,
+  registerJsonBodyParser,
+} from '@kp/shared/http';
+import { authenticateBeforeBody } from '@kp/toegang';
 import { seedReferenceData } from '@kp/referentie/seed/seed-reference-data';
 import { AppModule } from './app.module';
 import { API_BASE_PATH, API_VERSION, buildOpenApi } from './openapi';
 import { DOCS_CSP, DOCS_HTML } from './docs-page';
 import { registerWebApp } from './web/web-app';
+import { registerRateLimit } from './rate-limit';
+
+/** TRUST_PROXY (validated by loadConfig): which hops may name the client in X-Forwarded-For; none by default. */
+function trustProxy(config: AppConfig): boolean | number | string[] {
+  const value = trustProxyOf(config.TRUST_PROXY);
+  if (typeof value === 'object' && !Array.isArray(value)) throw new Error(`TRUST_PROXY: ${value.problem}`);
+  return value;
+}
+
+/** The intake routes, the only ones that take BODY_LIMIT_BYTES; every other route takes BODY_LIMIT_DEFAULT_BYTES. */
+export const LARGE_BODY_ROUTES: readonly string[] = [
+  `POST ${API_BASE_PATH}/standen`,
+  `POST ${API_BASE_PATH}/standen/import`,
+  `POST ${API_BASE_PATH}/standen/import-controle`,
+];
 
 export interface CreateApiOptions {
   /** Replaces the root module (tests use AppModule with an explicit config). */
@@ -23,21 +44,35 @@ export interface CreateApiOptions {
 
 /** Builds the API application (used by main.ts and by the integration tests). */
 export async function createApiApp(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_DEFAULT_BYTES,
+    trustProxy: trustProxy(config),
+    // A path the router cannot decode or take (issue 11): problem+json like every other refusal.
+    frameworkErrors: frameworkErrorsAsProblems,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(options.module ?? AppModule.forConfig(config), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,
+    // The body parsers are registered below (JSON with shape limits, CSV); no urlencoded forms.
+    bodyParser: false,
   });
   app.setGlobalPrefix(API_BASE_PATH.slice(1));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addContentTypeParser(
-    ['text/csv', 'application/csv'],
-    { parseAs: 'string', bodyLimit: config.BODY_LIMIT_BYTES },
-    (_req, body, done) => done(null, body),
-  );
+  // A small body limit everywhere but intake; JSON depth, keys and values checked while parsing (issue 11, 2/3/9).
+  const bodyLimits = registerBodyLimits(fastify, {
+    defaultLimit: config.BODY_LIMIT_DEFAULT_BYTES,
+    largeLimit: config.BODY_LIMIT_BYTES,
+    largeRoutes: LARGE_BODY_ROUTES,
+  });
+  registerJsonBodyParser(fastify, {
+    maxDepth: config.JSON_MAX_DEPTH,
+    maxKeysPerObject: config.JSON_MAX_KEYS_PER_OBJECT,
+    maxValues: config.JSON_MAX_VALUES,
+  });
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   // Parses and sets cookies: the web app's session cookie kp_sessie (opaque random id, see libs/toegang web-session).
   await app.register(cookie);
   await app.register(helmet, {
@@ -52,23 +87,13 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
     },
   });
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, exposedHeaders: ['API-Version'] });
-  await app.register(rateLimit, {
-    global: true,
-    // Reads are cheap; intake and decisions get the configured budget per client per minute.
-    max: (request) =>
-      request.method === 'GET' || request.method === 'HEAD' ? config.RATE_LIMIT_PER_MINUTE * 10 : config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: 60_000,
-    keyGenerator: (request) =>
-      `${request.ip}:${request.method === 'GET' ? 'r' : 'w'}:${String(request.headers.authorization ?? '').slice(-24)}`,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      type: 'https://knelpunten.example/problemen/te_veel_verzoeken',
-      title: 'Te veel verzoeken',
-      status: 429,
-      detail: `Te veel verzoeken; probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw.`,
-      code: 'TE_VEEL_VERZOEKEN',
-    }),
-  });
+  // Per verified subject, else per client address; before the hook below, so bad credentials count too.
+  await registerRateLimit(app, config);
+  // Requests with a body to routes that are not @Public: authenticated before a byte of the body is read.
+  const bodyAuth = authenticateBeforeBody(fastify, app, API_BASE_PATH);
+  // Query strings with percent-encoding that is not valid UTF-8: 400, like a lone surrogate in a body (issue 11);
+  // after the rate limit and the authentication of bodies, so such a request is counted and refused like others.
+  refuseMalformedQuery(fastify);
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('API-Version', API_VERSION);
     // A response to a request that carried credentials is the caller's own: never stored by a cache
@@ -87,6 +112,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   await registerWebApp(fastify, config);
 
   await app.init();
+  bodyLimits.check();
+  bodyAuth.seal();
   if (config.RUN_MIGRATIONS) await seedReferenceData(app.get(DataSource));
   return app;
 }

@@ -22,8 +22,10 @@ const PROBLEM_SCHEMA: Json = {
     allowed: { type: 'array', items: { type: 'string' }, description: 'Bij 409: de beslissingen die nu wel mogen' },
     invalidParams: {
       type: 'array',
+      maxItems: 50,
       items: { type: 'object', required: ['name', 'reason'], properties: { name: { type: 'string' }, reason: { type: 'string' } } },
     },
+    invalidParamsTruncated: { type: 'integer', minimum: 1, description: 'Bij 400: zoveel fouten meer dan invalidParams noemt' },
   },
 };
 

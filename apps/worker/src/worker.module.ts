@@ -9,10 +9,15 @@ import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
 import { NotificatieActivities } from '@kp/notificaties/activities/notificatie.activities';
 import { AcuModule } from '@kp/acu/acu.module';
 import { AcuActivities } from '@kp/acu/activities/acu.activities';
+import { asActivity } from '@kp/temporal/activity-failure';
 import type { KnelpuntActivities } from '../../../workflows/knelpunt/knelpunt.activities-contract';
 import { KNELPUNT_ACTIVITIES, TemporalWorkerService } from './temporal-worker.service';
 
-/** Maps the workflow's activity contract onto the bounded contexts' activity adapters. */
+/**
+ * Maps the workflow's activity contract onto the bounded contexts' activity adapters. Every activity runs
+ * through asActivity, so a failure that a retry would repeat (a domain error, a deterministic database
+ * error such as 22P05) is non-retryable everywhere and can never hold a workflow.
+ */
 export function knelpuntActivities(
   projection: KnelpuntProjectionActivities,
   termijnen: TermijnActivities,
@@ -20,13 +25,13 @@ export function knelpuntActivities(
   acu: AcuActivities,
 ): KnelpuntActivities {
   return {
-    projectKnelpunt: (i) => projection.projectKnelpunt(i),
-    planDeadline: (i) => termijnen.planDeadline(i),
-    recomputeDeadline: (i) => termijnen.recomputeDeadline(i),
-    notify: (i) => notificaties.notify(i),
-    placeOnAcuAgenda: (i) => acu.placeOnAcuAgenda(i),
-    carryOverAcuItem: (i) => acu.carryOverAcuItem(i),
-    closeAcuItem: (i) => acu.closeAcuItem(i),
+    projectKnelpunt: (i) => asActivity(() => projection.projectKnelpunt(i)),
+    planDeadline: (i) => asActivity(() => termijnen.planDeadline(i)),
+    recomputeDeadline: (i) => asActivity(() => termijnen.recomputeDeadline(i)),
+    notify: (i) => asActivity(() => notificaties.notify(i)),
+    placeOnAcuAgenda: (i) => asActivity(() => acu.placeOnAcuAgenda(i)),
+    carryOverAcuItem: (i) => asActivity(() => acu.carryOverAcuItem(i)),
+    closeAcuItem: (i) => asActivity(() => acu.closeAcuItem(i)),
   };
 }
 

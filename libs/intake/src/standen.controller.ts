@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IdempotencyKey } from '@kp/shared/idempotency/idempotency-key';
 import { CurrentPrincipal, Policy, Public } from '@kp/toegang/decorators';
 import { Principal } from '@kp/toegang/principal';
 import { DomainException } from '@kp/shared/errors';
@@ -49,7 +50,7 @@ export class StandenController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: SubmitStandDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<unknown> {
     const res = await this.idempotency.run(key, principal.subject, { path: 'standen', body }, async () => {
       const r = await this.submit.execute({ stand: body, principal, source: 'json' });
@@ -74,7 +75,7 @@ export class StandenController {
     @Query() query: ImportStandQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<unknown> {
     requireCsv(request);
     const res = await this.idempotency.run(key, principal.subject, { path: 'standen/import', query, body: request.body }, async () => {

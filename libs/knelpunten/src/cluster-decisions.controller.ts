@@ -1,5 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IdempotencyKey } from '@kp/shared/idempotency/idempotency-key';
 import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
 import { Principal } from '@kp/toegang/principal';
 import { DecisionRequestDto, KnelpuntIdParamDto } from './dtos/knelpunt.dto';
@@ -37,7 +38,7 @@ export class ClusterDecisionsController {
     @CurrentPrincipal() p: Principal,
     @Param() params: KnelpuntIdParamDto,
     @Body() body: DecisionRequestDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<unknown> {
     // A retried cluster decision replays the first answer (the members have moved on meanwhile).
     const res = await this.idempotency.run(key, p.subject, { path: `acu/clusters/${params.id}/decisions`, body }, async () => ({

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdempotencyKey } from '@kp/shared/idempotency/idempotency-key';
 import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
 import { Principal } from '@kp/toegang/principal';
 import {
@@ -79,7 +80,7 @@ export class KnelpuntenController {
     @CurrentPrincipal() p: Principal,
     @Param() params: KnelpuntIdParamDto,
     @Body() body: DecisionRequestDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<KnelpuntDetailDto> {
     return this.decide.execute(p, params.id, body, key);
   }
@@ -94,7 +95,7 @@ export class KnelpuntenController {
     @CurrentPrincipal() p: Principal,
     @Param() params: KnelpuntIdParamDto,
     @Body() body: VoortgangRequestDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<KnelpuntDetailDto> {
     return this.voortgang.execute(p, params.id, body.summary, key);
   }
@@ -109,7 +110,7 @@ export class KnelpuntenController {
     @CurrentPrincipal() p: Principal,
     @Param() params: KnelpuntIdParamDto,
     @Body() body: DeadlineActionRequestDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<KnelpuntDetailDto> {
     return this.deadline.execute(p, params.id, body, key);
   }

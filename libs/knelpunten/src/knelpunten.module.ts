@@ -13,6 +13,7 @@ import { DriehoekQueueController, KnelpuntenController } from './knelpunten.cont
 import { ClusterDecisionsController } from './cluster-decisions.controller';
 import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.use-case';
 import { AcuModule } from '@kp/acu/acu.module';
+import { MergeTargetPolicy } from './policies/merge-target.policy';
 import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
 import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
 import { StatistiekenController } from './statistieken.controller';
@@ -24,6 +25,7 @@ import { GetStatistiekenUseCase } from './use-cases/get-statistieken/get-statist
   controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController, StatistiekenController],
   providers: [
     DecideClusterUseCase,
+    MergeTargetPolicy,
     AmendKnelpuntUseCase,
     KnelpuntRepository,
     KnelpuntProjectionRepository,

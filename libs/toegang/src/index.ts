@@ -6,4 +6,8 @@ export * from './scope';
 export * from './dev-issuer';
 export * from './token-verifier.service';
 export * from './auth.guard';
+export * from './caller-authenticator';
+export * from './route-table';
+export * from './authenticate-before-body';
 export * from './toegang.module';
+export * from './rate-limit-key';

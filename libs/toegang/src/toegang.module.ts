@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '@kp/shared/config';
 import { AuthGuard } from './auth.guard';
+import { CallerAuthenticator } from './caller-authenticator';
 import { DevIssuer } from './dev-issuer';
 import { TokenVerifier } from './token-verifier.service';
 
@@ -17,8 +18,9 @@ import { TokenVerifier } from './token-verifier.service';
       useFactory: (config: AppConfig): DevIssuer | null => (config.AUTH_MODE === 'dev' ? new DevIssuer(config) : null),
     },
     TokenVerifier,
+    CallerAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenVerifier, DevIssuer],
+  exports: [TokenVerifier, DevIssuer, CallerAuthenticator],
 })
 export class ToegangModule {}

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -115,6 +116,7 @@ export class SubmitStandDto extends StandMetadataDto {
   @IsArray({ message: 'moet een lijst van knelpunten zijn' })
   @ArrayMinSize(1, { message: 'moet minstens één knelpunt bevatten' })
   @ArrayMaxSize(MAX_KNELPUNTEN_PER_STAND, { message: 'mag maximaal $constraint1 knelpunten bevatten' })
+  @IsObject({ each: true, message: 'moet een lijst van knelpunten (objecten) zijn' })
   @ValidateNested({ each: true })
   @Type(() => KnelpuntInputDto)
   knelpunten: KnelpuntInputDto[];

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainException, InvalidParam } from '@kp/shared/errors';
-import { flattenValidationErrors } from '@kp/shared/http';
+import { flattenValidationErrors, hasInvalidCharacter, INVALID_CHARACTER_REASON } from '@kp/shared/http';
 import { KnelpuntInputDto, MAX_KNELPUNTEN_PER_STAND } from '../dtos/submit-stand.dto';
 
 export const CSV_REQUIRED = ['title', 'description', 'theme'] as const;
@@ -26,6 +26,11 @@ export interface KnelpuntenCsv {
   rows: KnelpuntenCsvRow[];
   /** Problems of the file itself; while there are any, the rows are listed but not checked. */
   invalidParams: InvalidParam[];
+  /**
+   * Cells with a character no text may hold (NUL, a lone surrogate), named `rij N.column` (`kopregel` for
+   * the header): the import and the preview both refuse the whole file with a 400 for these.
+   */
+  invalidCharacters: InvalidParam[];
 }
 
 /**
@@ -35,7 +40,11 @@ export interface KnelpuntenCsv {
  */
 export function readKnelpuntenCsv(csv: unknown): KnelpuntenCsv {
   if (typeof csv !== 'string' || csv.trim() === '') {
-    return { rows: [], invalidParams: [{ name: 'body', reason: 'de CSV is leeg; verwacht een kopregel en minstens één knelpunt' }] };
+    return {
+      rows: [],
+      invalidParams: [{ name: 'body', reason: 'de CSV is leeg; verwacht een kopregel en minstens één knelpunt' }],
+      invalidCharacters: [],
+    };
   }
   let records: string[][];
   try {
@@ -56,10 +65,12 @@ export function readKnelpuntenCsv(csv: unknown): KnelpuntenCsv {
           reason: `de CSV kan niet worden gelezen (${(e.message ?? '').split(':')[0] ?? 'ongeldig'})`,
         },
       ],
+      invalidCharacters: hasInvalidCharacter(csv) ? [{ name: 'body', reason: INVALID_CHARACTER_REASON }] : [],
     };
   }
   const [header, ...dataRows] = records;
-  if (!header) return { rows: [], invalidParams: [{ name: 'body', reason: 'de CSV heeft geen kopregel' }] };
+  if (!header) return { rows: [], invalidParams: [{ name: 'body', reason: 'de CSV heeft geen kopregel' }], invalidCharacters: [] };
+  const invalidCharacters = findInvalidCells(header, dataRows);
 
   const problems: InvalidParam[] = [];
   header.forEach((h) => {
@@ -90,11 +101,28 @@ export function readKnelpuntenCsv(csv: unknown): KnelpuntenCsv {
     const invalidParams = checkRows ? flattenValidationErrors(validateSync(knelpunt, { whitelist: true, forbidNonWhitelisted: true })) : [];
     return { row: i + 2, values, knelpunt, invalidParams };
   });
-  return { rows, invalidParams: problems };
+  return { rows, invalidParams: problems, invalidCharacters };
 }
 
-/** Every problem of a read CSV, as the import reports them: the file's first, then `rij N.field`. */
+/** Every cell with an invalid character, named as the import names its errors (`rij N.column`). */
+function findInvalidCells(header: string[], dataRows: string[][]): InvalidParam[] {
+  const found: InvalidParam[] = [];
+  if (header.some(hasInvalidCharacter)) found.push({ name: 'kopregel', reason: INVALID_CHARACTER_REASON });
+  dataRows.forEach((record, i) =>
+    record.forEach((cell, c) => {
+      if (hasInvalidCharacter(cell)) {
+        const h = header[c];
+        const column = h !== undefined && !hasInvalidCharacter(h) ? h : `kolom ${c + 1}`;
+        found.push({ name: `rij ${i + 2}.${column}`, reason: INVALID_CHARACTER_REASON });
+      }
+    }),
+  );
+  return found.slice(0, 50);
+}
+
+/** Every problem of a read CSV, as the import reports them: invalid characters, the file's, then `rij N.field`. */
 export function csvProblems(read: KnelpuntenCsv): InvalidParam[] {
+  if (read.invalidCharacters.length > 0) return read.invalidCharacters;
   return [
     ...read.invalidParams,
     ...read.rows.flatMap((r) => r.invalidParams.map((p) => ({ name: `rij ${r.row}.${p.name}`, reason: p.reason }))),

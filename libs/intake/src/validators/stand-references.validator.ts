@@ -43,7 +43,8 @@ export class StandReferencesValidator {
     const ministries = await this.lookup.ministries();
     const problems: MinistryCheck['problems'] = [];
     const canonical = knelpunten.map((k, index) => {
-      if (k.ministry === undefined || k.ministry === '') return null;
+      // null (sent as JSON null; the DTO lets an optional field be null) is no ministry, like an empty cell.
+      if (k.ministry === undefined || k.ministry === null || k.ministry === '') return null;
       const found = ministries.get(k.ministry.toUpperCase());
       if (!found) problems.push({ index, reason: `onbekend ministerie '${k.ministry}'` });
       return found ?? null;

@@ -1,16 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { THEMES, Theme } from '@kp/domain';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const TEXT = { message: 'moet tekst zijn' };
 const LONG = { message: 'mag maximaal $constraint1 tekens bevatten' };
+/** A required field may be left out of a PATCH, but not sent as null (it cannot be emptied). */
+const IF_SENT = ValidateIf((_o: unknown, value: unknown) => value !== undefined);
 
 /** The organisation's own content of a knelpunt; only the fields sent change. */
 export class AmendKnelpuntDto {
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IF_SENT
   @Transform(trim)
   @IsString(TEXT)
   @IsNotEmpty({ message: 'mag niet leeg zijn' })
@@ -18,7 +20,7 @@ export class AmendKnelpuntDto {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 20000 })
-  @IsOptional()
+  @IF_SENT
   @Transform(trim)
   @IsString(TEXT)
   @IsNotEmpty({ message: 'mag niet leeg zijn' })
@@ -26,7 +28,7 @@ export class AmendKnelpuntDto {
   description?: string;
 
   @ApiPropertyOptional({ enum: THEMES })
-  @IsOptional()
+  @IF_SENT
   @IsIn(THEMES, { message: `moet een van de volgende thema's zijn: ${THEMES.join(', ')}` })
   theme?: Theme;
 

@@ -1,7 +1,7 @@
 import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DECISIONS, DEADLINE_KINDS, DOORBRAAKTEAMS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
@@ -154,6 +154,7 @@ export class DeadlineActionRequestDto {
 
   @ApiPropertyOptional({ type: ExtensionDto })
   @IsOptional()
+  @IsObject({ message: 'moet een object { amount, unit } zijn' })
   @ValidateNested({ message: 'moet een object { amount, unit } zijn' })
   @Type(() => ExtensionDto)
   extension?: ExtensionDto;

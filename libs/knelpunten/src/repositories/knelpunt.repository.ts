@@ -137,12 +137,16 @@ export class KnelpuntRepository {
   }
 
   /** Content change by the organisation plus its timeline entry, in one transaction, scoped to the organisation. */
+  /**
+   * Writes the changes and their timeline entry in one transaction. `afgesloten` when the knelpunt was closed (or
+   * left the organisation) between the caller's read and this write: a close racing the amendment.
+   */
   async amend(
     id: string,
     organisation: string,
     changes: Record<string, { van: unknown; naar: unknown }>,
     entry: Omit<TimelineEntryEntity, 'seq'>,
-  ): Promise<void> {
+  ): Promise<'gewijzigd' | 'afgesloten'> {
     const columns: Record<string, string> = {
       title: 'title',
       description: 'description',
@@ -160,12 +164,12 @@ export class KnelpuntRepository {
       params.push(change.naar);
       sets.push(`${column} = $${params.length}`);
     }
-    await this.ds.transaction(async (em) => {
+    return this.ds.transaction(async (em) => {
       const res: [unknown[], number] = await em.query(
         `UPDATE knelpunten SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND organisation_code = $2 AND status <> 'afgesloten'`,
         params,
       );
-      if (res[1] !== 1) throw new Error(`knelpunt ${id} not amended (scope or status changed)`);
+      if (res[1] !== 1) return 'afgesloten';
       await em.query(`INSERT INTO knelpunt_timeline (id, knelpunt_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
         entry.id,
         entry.knelpuntId,
@@ -174,6 +178,7 @@ export class KnelpuntRepository {
         JSON.stringify(entry.actor),
         JSON.stringify(entry.data),
       ]);
+      return 'gewijzigd';
     });
   }
 

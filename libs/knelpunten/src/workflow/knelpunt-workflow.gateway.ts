@@ -6,7 +6,8 @@ import {
   WorkflowFailedError,
   ServiceError,
 } from '@temporalio/client';
-import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import { INVALID_DATA_FAILURE } from '@kp/temporal/activity-failure';
 import { TemporalClientService } from '@kp/temporal';
 import { DomainException, ErrorCode } from '@kp/shared/errors';
 import { knelpuntAfgesloten } from '../exceptions/knelpunt-afgesloten.exception';
@@ -123,6 +124,10 @@ export class KnelpuntWorkflowGateway {
     if (err instanceof WorkflowUpdateFailedError) {
       const cause = err.cause;
       if (cause instanceof ApplicationFailure) return fromApplicationFailure(cause);
+      // An activity the database refused for its input (non-retryable, see toActivityFailure): the input is wrong.
+      if (cause instanceof ActivityFailure && cause.cause instanceof ApplicationFailure && cause.cause.type === INVALID_DATA_FAILURE) {
+        return DomainException.validation([], 'De invoer bevat gegevens die niet kunnen worden opgeslagen.');
+      }
       if (cause instanceof TemporalFailure) return fromApplicationFailure(ApplicationFailure.create({ message: cause.message }));
     }
     const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);

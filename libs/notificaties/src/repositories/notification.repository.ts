@@ -39,10 +39,10 @@ export interface NotificationRecord {
 }
 
 /**
- * Whose notifications: one recipient group, or all (admin). Part of every read and write signature,
- * so no query can forget it.
+ * Whose notifications: exactly one recipient group (no scope reads or writes every inbox; the admin has its own,
+ * `admin`). Part of every read and write signature, so no query can forget it.
  */
-export type InboxScope = { all: true } | { all?: false; role: RecipientRole; scope: string | null };
+export type InboxScope = { role: RecipientRole | 'admin'; scope: string | null };
 
 interface Row {
   id: string;
@@ -90,7 +90,6 @@ function toRecord(r: Row): NotificationRecord {
 
 /** The scope as SQL; parameters are appended to `params`. Uses the inbox index (recipient_key, created_at, id). */
 function scopeSql(scope: InboxScope, params: unknown[]): string {
-  if (scope.all) return 'TRUE';
   params.push(recipientKey(scope.role, scope.scope));
   return `recipient_key = $${params.length}`;
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
 
@@ -149,10 +150,47 @@ export class AppConfig {
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
 
+  /** Body limit of intake only: POST /standen, /standen/import and /standen/import-controle. */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * Body limit of every other route: the longest valid body (a PATCH of a knelpunt, 40,500 characters of text) in
+   * UTF-8 at 3 bytes a character, with room for the JSON around it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_DEFAULT_BYTES = 128 * 1024;
+
+  /** Deepest nesting of arrays and objects in a JSON body (checked before parsing). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(4)
+  @Max(256)
+  JSON_MAX_DEPTH = 32;
+
+  /** Most properties in one object of a JSON body. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  JSON_MAX_KEYS_PER_OBJECT = 1000;
+
+  /** Most values (objects, arrays, strings, numbers, booleans, nulls) in one JSON body. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  JSON_MAX_VALUES = 10_000;
+
+  /**
+   * Which proxies in front of the API may name the client in X-Forwarded-For: empty (default) trusts none (the
+   * socket's peer is the client), a number trusts that many hops, else a comma-separated list of addresses or CIDRs
+   * (and proxy-addr's `loopback`, `linklocal`, `uniquelocal`). Checked by {@link trustProxyOf} in loadConfig.
+   */
+  @IsString()
+  TRUST_PROXY = '';
 
   /** Requests per minute per client on the mutating routes (intake, decisions). */
   @Transform(toInt)
@@ -200,6 +238,35 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`: false (no proxy: the socket's peer is the client), a number of hops, or
+ * the trusted addresses/CIDRs. A string (the problem) when the value is none of these; `true` (trust any sender of
+ * X-Forwarded-For) is refused on purpose.
+ */
+export function trustProxyOf(value: string): false | number | string[] | { problem: string } {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops <= 10 ? hops : { problem: 'hoogstens 10 proxies' };
+  }
+  if (v === 'true') return { problem: 'true zou elke client laten kiezen welk adres hij heeft; geef het aantal proxies of hun adressen' };
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  return bad.length === 0 ? entries : { problem: `geen IP-adres of CIDR: ${bad.map((b) => JSON.stringify(b)).join(', ')}` };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Ongeldige configuratie:\n  - ${problems.join('\n  - ')}`);
@@ -240,6 +307,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         `PUBLIC_BASE_URL: moet een http(s)-URL zijn wanneer AUTH_MODE=oidc (de terugkeer-URL van het inloggen; waarde: ${JSON.stringify(config.PUBLIC_BASE_URL)})`,
       );
     }
+  }
+  const trustProxy = trustProxyOf(config.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) {
+    problems.push(`TRUST_PROXY: ${trustProxy.problem} (waarde: ${JSON.stringify(config.TRUST_PROXY)})`);
   }
   if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) problems.push('SMTP_URL: verplicht wanneer MAIL_TRANSPORT=smtp');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode, HTTP_STATUS_BY_CODE, TITLE_BY_CODE } from '../errors';
+import { MAX_INVALID_PARAMS } from './validation';
 
 export interface ProblemDetails {
   type: string;
@@ -51,7 +52,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: exception.code,
         ...exception.extra,
       };
-      if (exception.invalidParams.length > 0) problem.invalidParams = exception.invalidParams;
+      if (exception.invalidParams.length > 0) problem.invalidParams = exception.invalidParams.slice(0, MAX_INVALID_PARAMS);
+      const cut = exception.invalidParams.length - (problem.invalidParams?.length ?? 0);
+      if (cut > 0) problem.invalidParamsTruncated = Number(problem.invalidParamsTruncated ?? 0) + cut;
       return problem;
     }
     const status = this.statusOf(exception);

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainException, InvalidParam } from '../errors';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainException, ErrorCode, InvalidParam } from '../errors';
+import { findInvalidCharacters } from './invalid-characters';
 
 /** Dutch reasons for class-validator constraints that carry no explicit message. */
 const DUTCH_REASONS: Record<string, string> = {
@@ -37,6 +38,17 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** At most this many field errors are listed in a problem; `invalidParamsTruncated` says how many more there were. */
+export const MAX_INVALID_PARAMS = 50;
+
+/** A 400 for these field errors: the first {@link MAX_INVALID_PARAMS} listed and in `detail`, the rest counted. */
+export function validationException(params: InvalidParam[]): DomainException {
+  const shown = params.slice(0, MAX_INVALID_PARAMS);
+  const more = params.length - shown.length;
+  const detail = shown.map((p) => `${p.name}: ${p.reason}`).join('; ') + (more > 0 ? `; en nog ${more} andere fouten` : '');
+  return new DomainException(ErrorCode.VALIDATION, detail, shown, more > 0 ? { invalidParamsTruncated: more } : {});
+}
+
 function translate(key: string, message: string): string {
   // Messages set explicitly in DTOs are Dutch already; class-validator defaults are English.
   const looksEnglish = /\b(must|should|property|each value)\b/.test(message);
@@ -44,14 +56,28 @@ function translate(key: string, message: string): string {
   return DUTCH_REASONS[key] ?? 'is ongeldig';
 }
 
-/** The one global ValidationPipe: whitelist, forbid unknown fields, transform; Dutch field errors. */
+/**
+ * The global pipe, before any DTO rule: every string of a body, query or path parameter (at any depth, keys
+ * too) without NUL or lone surrogates, else a 400 naming each field (`bevat een ongeldig teken`).
+ */
+class KnelpuntenValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const invalid = findInvalidCharacters(value, metadata.data ?? (typeof value === 'object' ? '' : metadata.type));
+      if (invalid.length > 0) throw DomainException.validation(invalid);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** The one global ValidationPipe: no invalid characters, whitelist, forbid unknown fields, transform; Dutch field errors. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KnelpuntenValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => DomainException.validation(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => validationException(flattenValidationErrors(errors)),
   });
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainException, ErrorCode } from '../errors';
+import { checkIdempotencyKey } from './idempotency-key';
 
 export interface StoredResponse {
   status: number;
@@ -17,11 +18,9 @@ export interface StoredResponse {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async run(key: string | undefined, subject: string, request: unknown, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
-    if (!key) return work();
-    if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-      throw DomainException.validation([{ name: 'Idempotency-Key', reason: 'moet 1 tot 200 zichtbare ASCII-tekens zijn' }]);
-    }
+  async run(header: string | undefined, subject: string, request: unknown, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
+    const key = checkIdempotencyKey(header);
+    if (key === undefined) return work();
     const hash = createHash('sha256')
       .update(JSON.stringify(request ?? null))
       .digest('hex');

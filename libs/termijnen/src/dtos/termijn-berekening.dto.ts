@@ -1,12 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { TERM_UNITS, TermUnit } from '@kp/domain';
+
+/** The years the calculator answers for: start and result must both lie within them. */
+export const BEREKENING_JAREN = { van: 1900, tot: 2200 } as const;
 
 export class TermijnBerekeningQueryDto {
   @ApiProperty({ format: 'date', example: '2026-04-20', description: 'Datum van de gebeurtenis; de termijn loopt vanaf de dag daarna' })
   @IsISO8601({ strict: true }, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @ValidateBy(
+    {
+      name: 'jaarInBereik',
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'string' && Number(v.slice(0, 4)) >= BEREKENING_JAREN.van && Number(v.slice(0, 4)) <= BEREKENING_JAREN.tot,
+      },
+    },
+    { message: `moet een datum in de jaren ${BEREKENING_JAREN.van}–${BEREKENING_JAREN.tot} zijn` },
+  )
   start: string;
 
   @ApiProperty({ minimum: 0, maximum: 366, example: 8 })

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -54,6 +55,7 @@ export class UpsertDeadlinePolicyDto {
   instrument?: string;
 
   @ApiProperty({ type: TermInputDto })
+  @IsObject({ message: 'moet een object { amount, unit } zijn' })
   @ValidateNested({ message: 'moet een object { amount, unit } zijn' })
   @Type(() => TermInputDto)
   term: TermInputDto;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@kp/shared/errors';
 import { decodeCursor, encodeCursor, Page } from '@kp/shared/http';
 import { ClusterRepository } from '../../repositories/cluster.repository';
 import type { AcuClusterSummaryDto } from '../../dtos/acu-cluster.dto';
@@ -13,10 +12,7 @@ export class ListClustersUseCase {
     const limit = query.limit ?? 20;
     let after: { createdAt: string; id: string } | undefined;
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-        throw DomainException.validation([{ name: 'cursor', reason: 'is geen geldige cursor' }]);
-      }
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       after = { createdAt, id };
     }
     const rows = await this.clusters.page(limit + 1, after);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { toLocalDateAmsterdam } from '@kp/domain';
-import { DomainException } from '@kp/shared/errors';
 import { decodeCursor, encodeCursor, Page } from '@kp/shared/http';
 import { AcuMeetingRepository, MeetingRecord } from '../../repositories/acu-meeting.repository';
 import type { AcuMeetingDto } from '../../dtos/acu-meeting.dto';
@@ -26,15 +25,7 @@ export function toMeetingDto(m: MeetingRecord, today: string): AcuMeetingDto {
 type Cursor = { part: 'komend' | 'voorbij'; date: string; id: string };
 
 function parseCursor(cursor: string): Cursor {
-  const [part, date, id] = decodeCursor(cursor, 3);
-  if (
-    (part !== 'komend' && part !== 'voorbij') ||
-    typeof date !== 'string' ||
-    typeof id !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(date)
-  ) {
-    throw DomainException.validation([{ name: 'cursor', reason: 'is geen geldige cursor' }]);
-  }
+  const [part, date, id] = decodeCursor(cursor, [['komend', 'voorbij'] as const, 'date', 'uuid']);
   return { part, date, id };
 }
 

@@ -7,6 +7,9 @@ import { GetKnelpuntUseCase } from '../get-knelpunt/get-knelpunt.use-case';
 import { AmendKnelpuntDto } from '../../dtos/amend-knelpunt.dto';
 import { KnelpuntDetailDto } from '../../dtos/knelpunt-response.dto';
 
+const afgesloten = (): DomainException =>
+  new DomainException(ErrorCode.CONFLICT, 'Een afgesloten knelpunt kan niet meer worden gewijzigd.', [], { allowed: [] });
+
 const AMENDABLE = ['title', 'description', 'theme', 'law', 'impact', 'proposedSolution', 'externalRef'] as const;
 
 /**
@@ -35,11 +38,10 @@ export class AmendKnelpuntUseCase {
     if (AMENDABLE.every((f) => body[f] === undefined)) {
       throw DomainException.validation([{ name: 'body', reason: `geef minstens één van de velden ${AMENDABLE.join(', ')}` }]);
     }
-    if (current.status === 'afgesloten') {
-      throw new DomainException(ErrorCode.CONFLICT, 'Een afgesloten knelpunt kan niet meer worden gewijzigd.', [], { allowed: [] });
-    }
+    if (current.status === 'afgesloten') throw afgesloten();
     if (Object.keys(changes).length > 0) {
-      await this.knelpunten.amend(id, current.organisationCode, changes, {
+      // Closed between the read above and the write (a close racing this amendment): the same 409.
+      const outcome = await this.knelpunten.amend(id, current.organisationCode, changes, {
         id: randomUUID(),
         knelpuntId: id,
         at: new Date(),
@@ -47,6 +49,7 @@ export class AmendKnelpuntUseCase {
         actor: { ...toActor(principal) },
         data: { wijzigingen: changes },
       });
+      if (outcome === 'afgesloten') throw afgesloten();
     }
     return this.get.execute(principal, id);
   }

@@ -6,6 +6,7 @@ import { Principal } from '@kp/toegang/principal';
 import { ClusterRepository } from '@kp/acu/repositories/cluster.repository';
 import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
 import { KnelpuntWorkflowGateway } from '../../workflow/knelpunt-workflow.gateway';
+import { MergeTargetPolicy } from '../../policies/merge-target.policy';
 import { DecisionRequestDto } from '../../dtos/knelpunt.dto';
 import { actorRef } from '../decide-knelpunt/decide-knelpunt.use-case';
 
@@ -27,6 +28,7 @@ export class DecideClusterUseCase {
     private readonly clusters: ClusterRepository,
     private readonly knelpunten: KnelpuntRepository,
     private readonly gateway: KnelpuntWorkflowGateway,
+    private readonly mergeTargets: MergeTargetPolicy,
   ) {}
 
   async execute(
@@ -41,6 +43,7 @@ export class DecideClusterUseCase {
     if (problems.length > 0) throw DomainException.validation(problems);
     const memberIds = await this.clusters.members(clusterId);
     if (memberIds.length === 0) throw DomainException.notFound(`Cluster ${clusterId} bestaat niet.`);
+    if (decision === 'samenvoegen') await this.mergeTargets.check(principal, fields, { knelpuntIds: memberIds, clusterId });
     const members = await Promise.all(memberIds.map((id) => this.knelpunten.findById(id, { escalatedOnly: true })));
     const refused = members.filter((k) => !k || !ALLOWED_FROM[decision as DecisionName].includes(k.status as Status));
     if (refused.length > 0) {

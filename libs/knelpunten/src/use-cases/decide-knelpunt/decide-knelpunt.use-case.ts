@@ -4,8 +4,7 @@ import { DecisionName, DECISIONS, validateDecisionFields, toLocalDateAmsterdam }
 import { DomainException } from '@kp/shared/errors';
 import { Principal, toActor } from '@kp/toegang/principal';
 import { KnelpuntWorkflowGateway } from '../../workflow/knelpunt-workflow.gateway';
-import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
-import { ClusterRepository } from '@kp/acu/repositories/cluster.repository';
+import { MergeTargetPolicy } from '../../policies/merge-target.policy';
 import { GetKnelpuntUseCase, refuseWhenClosed } from '../get-knelpunt/get-knelpunt.use-case';
 import { DecisionRequestDto } from '../../dtos/knelpunt.dto';
 import { KnelpuntDetailDto } from '../../dtos/knelpunt-response.dto';
@@ -24,25 +23,8 @@ export class DecideKnelpuntUseCase {
   constructor(
     private readonly gateway: KnelpuntWorkflowGateway,
     private readonly get: GetKnelpuntUseCase,
-    private readonly knelpunten: KnelpuntRepository,
-    private readonly clusters: ClusterRepository,
+    private readonly mergeTargets: MergeTargetPolicy,
   ) {}
-
-  /** samenvoegen: the target knelpunt or cluster must exist (and not be the knelpunt itself). */
-  private async checkMergeTarget(decision: string, fields: Record<string, unknown>, id: string): Promise<void> {
-    if (decision !== 'samenvoegen') return;
-    const target = fields['targetKnelpuntId'];
-    if (typeof target === 'string') {
-      if (target === id)
-        throw DomainException.validation([{ name: 'targetKnelpuntId', reason: 'een knelpunt kan niet met zichzelf worden samengevoegd' }]);
-      if (!(await this.knelpunten.exists(target)))
-        throw DomainException.validation([{ name: 'targetKnelpuntId', reason: 'dit knelpunt bestaat niet' }]);
-    }
-    const cluster = fields['clusterId'];
-    if (typeof cluster === 'string' && (await this.clusters.members(cluster)).length === 0) {
-      throw DomainException.validation([{ name: 'clusterId', reason: 'dit cluster bestaat niet' }]);
-    }
-  }
 
   async execute(principal: Principal, id: string, body: DecisionRequestDto, idempotencyKey?: string): Promise<KnelpuntDetailDto> {
     const { decision, ...fields } = body;
@@ -54,7 +36,7 @@ export class DecideKnelpuntUseCase {
     if (problems.length > 0) throw DomainException.validation(problems);
     const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
     refuseWhenClosed(current.status);
-    await this.checkMergeTarget(decision, clean, id);
+    if (decision === 'samenvoegen') await this.mergeTargets.check(principal, clean, { knelpuntIds: [id, current.id] });
     if (current.status === 'ingediend') await this.gateway.ensureStarted(current);
     await this.gateway.decide(id, {
       decisionId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, encodeCursor } from '@kp/shared/http';
+import { Page, decodeCursor, encodeCursor, nullable } from '@kp/shared/http';
 import { DomainException } from '@kp/shared/errors';
 import { Principal } from '@kp/toegang/principal';
 import { KnelpuntRepository } from '../../repositories/knelpunt.repository';
@@ -20,13 +20,8 @@ export class GetDriehoekQueueUseCase {
     const limit = query.limit ?? 25;
     let after: { urgency: number; nextDueAt: string | null; id: string } | undefined;
     if (query.cursor) {
-      const [urgency, nextDueAt, id] = decodeCursor(
-        query.cursor,
-        3,
-        ([u, d, i]) =>
-          typeof u === 'number' && (d === null || typeof d === 'string') && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i),
-      );
-      after = { urgency: urgency as number, nextDueAt: (nextDueAt as string | null) ?? null, id: id as string };
+      const [urgency, nextDueAt, id] = decodeCursor(query.cursor, ['integer', nullable('timestamp'), 'uuid']);
+      after = { urgency, nextDueAt, id };
     }
     const rows = await this.knelpunten.queue({
       driehoek,

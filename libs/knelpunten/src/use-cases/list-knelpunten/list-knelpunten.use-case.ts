@@ -15,12 +15,8 @@ export class ListKnelpuntenUseCase {
     const limit = query.limit ?? 25;
     let after: { createdAt: string; id: string } | undefined;
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(
-        query.cursor,
-        2,
-        ([c, i]) => typeof c === 'string' && !Number.isNaN(Date.parse(c)) && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i),
-      );
-      after = { createdAt: createdAt as string, id: id as string };
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+      after = { createdAt, id };
     }
     const rows = await this.knelpunten.list(scopeFor(principal), {
       organisation: query.organisation?.toUpperCase(),

@@ -16,10 +16,10 @@ describe('inboxScopeFor', () => {
     expect(inboxScopeFor(p('driehoek', null, 'SVB'))).toEqual({ role: 'driehoek', scope: 'SVB' });
   });
 
-  it('gives acu and programmadirectie their role inbox and admin everything', () => {
+  it("gives acu, programmadirectie and admin their own role inbox (the admin no one else's)", () => {
     expect(inboxScopeFor(p('acu'))).toEqual({ role: 'acu', scope: null });
     expect(inboxScopeFor(p('programmadirectie'))).toEqual({ role: 'programmadirectie', scope: null });
-    expect(inboxScopeFor(p('admin'))).toEqual({ all: true });
+    expect(inboxScopeFor(p('admin'))).toEqual({ role: 'admin', scope: null });
   });
 
   it('refuses an indiener without organisation and a driehoek member without driehoek', () => {

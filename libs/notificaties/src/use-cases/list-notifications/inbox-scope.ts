@@ -4,7 +4,8 @@ import type { InboxScope } from '../../repositories/notification.repository';
 
 /**
  * Whose notifications a caller sees: an indiener those of its organisation, a driehoek member those of its
- * driehoek, ACU and programmadirectie those addressed to their role, an admin all. Pure.
+ * driehoek, ACU and programmadirectie those addressed to their role. The admin manages reference data and reads
+ * no other inbox: its inbox holds only what is addressed to the admin role (nothing today). Pure.
  */
 export function inboxScopeFor(p: Principal): InboxScope {
   switch (p.role) {
@@ -19,7 +20,7 @@ export function inboxScopeFor(p: Principal): InboxScope {
     case 'programmadirectie':
       return { role: 'programmadirectie', scope: null };
     case 'admin':
-      return { all: true };
+      return { role: 'admin', scope: null };
     default: {
       const never: never = p.role;
       throw DomainException.forbidden(`Onbekende rol ${String(never)}.`);

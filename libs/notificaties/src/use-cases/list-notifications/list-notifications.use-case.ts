@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '@kp/shared/http';
-import { DomainException } from '@kp/shared/errors';
 import type { Principal } from '@kp/toegang/principal';
 import { NotificationRecord, NotificationRepository } from '../../repositories/notification.repository';
 import type { NotificationDto, NotificationPageDto } from '../../dtos/notification.dto';
@@ -34,10 +33,7 @@ export class ListNotificationsUseCase {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     let after: { createdAt: string; id: string } | undefined;
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-        throw DomainException.validation([{ name: 'cursor', reason: 'is geen geldige cursor' }]);
-      }
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       after = { createdAt, id };
     }
     const rows = await this.notifications.page(scope, { unread: query.unread, limit, after });

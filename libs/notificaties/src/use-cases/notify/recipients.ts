@@ -11,7 +11,7 @@ export interface RecipientAddress {
 }
 
 /** The key of a recipient group: the role, narrowed by the organisation or driehoek code ('driehoek:UWV'). */
-export function recipientKey(role: RecipientRole, scope: string | null): string {
+export function recipientKey(role: RecipientRole | 'admin', scope: string | null): string {
   return scope === null ? role : `${role}:${scope}`;
 }
 
