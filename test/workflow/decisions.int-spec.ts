@@ -27,7 +27,10 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
   const targetDate = addDays(toLocalDateAmsterdam(new Date()), 120);
 
   /** Valid fields of each decision (besides `decision`). */
-  const fieldsOf = (decision: DecisionName, variant?: string): Record<string, unknown> => {
+  /** A merge target the ACU may see: an escalated knelpunt (the ACU's scope); set in beforeAll. */
+  let acuTarget = '';
+
+  const fieldsOf = (decision: DecisionName, variant?: string, role?: Role): Record<string, unknown> => {
     switch (decision) {
       case 'oppakken':
         return { owner: 'Directie Uitvoeringsbeleid', targetDate, plan: 'Peildata gelijktrekken' };
@@ -42,7 +45,8 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
       case 'afwijzen':
         return { outcome: 'niet_oplosbaar', motivation: 'Een aanvaard dilemma: nee is ook een antwoord.' };
       case 'samenvoegen':
-        return { targetKnelpuntId: pool[pool.length - 1], motivation: 'Hetzelfde knelpunt.' };
+        // The target must be within the caller's scope (issue 11): for the ACU an escalated knelpunt.
+        return { targetKnelpuntId: role === 'acu' ? acuTarget : pool[pool.length - 1], motivation: 'Hetzelfde knelpunt.' };
       case 'toewijzen_doorbraakteam':
         return { team: 'gegevensdeling' };
       case 'overheidsbreed_oppakken':
@@ -131,6 +135,7 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
       'all workflows started and bij_driehoek',
     );
     pool = ids;
+    acuTarget = await bring('bij_acu');
   });
 
   afterAll(async () => {
@@ -151,7 +156,7 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
   it.each(allowedCases)('%s from %s by %s (%s): 200 with the new status', async (decision, from, role, variant) => {
     const id = await bring(from);
     const before = await get(id);
-    const fields = fieldsOf(decision, variant);
+    const fields = fieldsOf(decision, variant, role);
     const res = await decide(id, role, { decision, ...fields });
     expect(res.status).toBe(200);
     const effect = decisionEffect(decision, from, fields);
@@ -172,7 +177,7 @@ describe('decisions through the API (real PostgreSQL, real Temporal dev server)'
       // The role that takes this decision elsewhere; the ACU sees only escalated knelpunten, so then the programmadirectie.
       let role: Role = rolesFor(decision, status)[0]!;
       if (role === 'acu' && !ESCALATED.has(status)) role = 'programmadirectie';
-      const res = await decide(id, role, { decision, ...fieldsOf(decision) });
+      const res = await decide(id, role, { decision, ...fieldsOf(decision, undefined, role) });
       expect({ decision, status: res.status }).toEqual({ decision, status: 409 });
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({ status: 409, code: 'BESLISSING_NIET_TOEGESTAAN', allowed: allowedDecisionsFor(status, role) });
