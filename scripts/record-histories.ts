@@ -5,7 +5,7 @@
  * (migrated and seeded), the API (Fastify inject), the worker's real activities, a Temporal dev server for the
  * decision paths and the Java time-skipping test server for the deadline paths. Each history is written as
  * standard Temporal history JSON (`historyToJSON`, the format of `temporal workflow show --output json`) to
- * test/histories/<name>.json.
+ * test/histories/<generation>/<name>.json (default: the newest generation, see HISTORY_GENERATIONS).
  *
  *   npm run build && node dist/scripts/record-histories.js [--out <dir>] [--only <name,name>]
  *
@@ -90,11 +90,21 @@ export function historyFromJson(json: unknown): History {
 }
 
 /** The committed histories, each with its file name (without .json) as workflow id. */
-export function loadHistories(dir = HISTORY_DIR): { workflowId: string; history: History }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: historyFromJson(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+/** The core generations whose histories are kept: each is replayed against the current code. */
+export const HISTORY_GENERATIONS = ['kern-v1', 'kern-v2'] as const;
+
+/** Every committed history, named `<generation>/<path>` (e.g. `kern-v2/politiek-uitkomst`). */
+export function loadHistories(root = HISTORY_DIR): { workflowId: string; history: History }[] {
+  return HISTORY_GENERATIONS.flatMap((generation) => {
+    const dir = join(root, generation);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => ({
+        workflowId: `${generation}/${f.replace(/\.json$/, '')}`,
+        history: historyFromJson(JSON.parse(readFileSync(join(dir, f), 'utf8'))),
+      }));
+  });
 }
 
 interface Args {
@@ -103,7 +113,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  let out = HISTORY_DIR;
+  let out = join(HISTORY_DIR, HISTORY_GENERATIONS[HISTORY_GENERATIONS.length - 1]!);
   let only: Set<string> | null = null;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = resolve(argv[++i] ?? out);

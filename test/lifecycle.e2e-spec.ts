@@ -106,9 +106,9 @@ describe('knelpunt lifecycle end to end', () => {
     expect(inbox.status).toBe(200);
     const kinds = inbox.body.items.map((n: { kind: string }) => n.kind);
     expect(kinds).toContain('afgesloten');
-    // The acknowledgement added later behind patched('ontvangstbevestiging') names the driehoek's due date.
+    // The acknowledgement names the driehoek's due date, written out in Dutch (the template of 'ontvangen').
     const ontvangen = inbox.body.items.find((n: { kind: string; body: string }) => n.kind === 'ontvangen');
-    expect(ontvangen.body).toMatch(/het besluit volgt uiterlijk \d{4}-\d{2}-\d{2}/);
+    expect(ontvangen.body).toMatch(/besluit van de driehoek volgt uiterlijk op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
   });
 
   it('lets the ACU take one decision for a cluster of knelpunten of two organisations', async () => {

@@ -26,28 +26,34 @@ describe('replay of committed workflow histories', () => {
   });
 
   it('covers the representative paths', () => {
-    expect(histories.map((h) => h.workflowId)).toEqual(
-      expect.arrayContaining([
-        'oppakken-voortgang-afronden',
-        'escalatie-doorbraakteam',
-        'politiek-uitkomst',
-        'informatie-aanleveren',
-        'informatie-onbeantwoord',
-        'termijnacties-en-gelijktijdige-beslissingen',
-        'termijnen-herinneringen-verlopen-acu',
-      ]),
-    );
+    const paths = [
+      'oppakken-voortgang-afronden',
+      'escalatie-doorbraakteam',
+      'politiek-uitkomst',
+      'informatie-aanleveren',
+      'informatie-onbeantwoord',
+      'termijnacties-en-gelijktijdige-beslissingen',
+      'termijnen-herinneringen-verlopen-acu',
+    ];
+    // Both generations: core v1 (workflows still running from before the hardened core) and core v2.
+    for (const generation of ['kern-v1', 'kern-v2']) {
+      expect(histories.map((h) => h.workflowId)).toEqual(expect.arrayContaining(paths.map((p) => `${generation}/${p}`)));
+    }
     const count = (name: string, type: temporal.api.enums.v1.EventType): number =>
       (histories.find((h) => h.workflowId === name)?.history.events ?? []).filter((e) => e.eventType === type).length;
-    const { EVENT_TYPE_TIMER_FIRED, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED } =
+    const { EVENT_TYPE_TIMER_FIRED, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, EVENT_TYPE_MARKER_RECORDED } =
       temporal.api.enums.v1.EventType;
-    // The time-skipped histories really contain fired timers (reminders, overdue, escalation, carry-over).
-    expect(count('termijnen-herinneringen-verlopen-acu', EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(8);
-    expect(count('informatie-onbeantwoord', EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(2);
-    // The decision paths contain their Updates; the closed ones completed.
-    expect(count('oppakken-voortgang-afronden', EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).toBe(3);
-    expect(count('oppakken-voortgang-afronden', EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).toBe(1);
-    expect(count('politiek-uitkomst', EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).toBe(1);
+    for (const generation of ['kern-v1', 'kern-v2']) {
+      // The time-skipped histories really contain fired timers (reminders, overdue, escalation, carry-over).
+      expect(count(`${generation}/termijnen-herinneringen-verlopen-acu`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(8);
+      expect(count(`${generation}/informatie-onbeantwoord`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(2);
+      // The decision paths contain their Updates; the closed ones completed.
+      expect(count(`${generation}/oppakken-voortgang-afronden`, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).toBe(3);
+      expect(count(`${generation}/oppakken-voortgang-afronden`, EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).toBe(1);
+      expect(count(`${generation}/politiek-uitkomst`, EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).toBe(1);
+    }
+    // Core v2 runs its steps as local activities (markers), core v1 as scheduled activities.
+    expect(count('kern-v2/oppakken-voortgang-afronden', EVENT_TYPE_MARKER_RECORDED)).toBeGreaterThan(3);
   });
 
   it.each(loadHistories().map((h) => h.workflowId))('replays %s without nondeterminism', (workflowId) => {
@@ -57,7 +63,7 @@ describe('replay of committed workflow histories', () => {
   });
 
   it('fails on a history the workflow code would not produce (the suite can see nondeterminism)', async () => {
-    const json = JSON.parse(readFileSync(join(HISTORY_DIR, 'oppakken-voortgang-afronden.json'), 'utf8')) as {
+    const json = JSON.parse(readFileSync(join(HISTORY_DIR, 'kern-v1', 'oppakken-voortgang-afronden.json'), 'utf8')) as {
       events: { activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[];
     };
     const first = json.events.find((e) => e.activityTaskScheduledEventAttributes)!.activityTaskScheduledEventAttributes!;

@@ -1,5 +1,6 @@
 /** The activities the knelpunt workflow calls (implemented in the libs; types only here). */
 import type { DeadlineKind, DeadlineState } from '../../libs/domain/src/termijnen/deadline-state';
+import type { Recipient } from '../../libs/domain/src/knelpunt/process-rules';
 import type { ActorRef, KnelpuntState } from './knelpunt.contract';
 
 export interface TimelineEvent {
@@ -11,8 +12,7 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
 }
 
-export type Recipient =
-  { role: 'indiener'; organisation: string } | { role: 'driehoek'; driehoek: string } | { role: 'acu' } | { role: 'programmadirectie' };
+export type { Recipient };
 
 export interface NotifyInput {
   /** idempotency key: the same key never notifies twice */
@@ -24,6 +24,25 @@ export interface NotifyInput {
   body: string;
   recipients: Recipient[];
   at: string;
+}
+
+/** A notification decided by a transition: written to the outbox in the projection's transaction (core v2). */
+export interface NotificationIntent {
+  /** idempotency key: the same key never notifies a recipient twice */
+  key: string;
+  /** template kind in libs/notificaties (ontvangen, acu_agenda, afgesloten, herinnering, verlopen, acu_doorgeschoven) */
+  kind: string;
+  recipients: Recipient[];
+  /** template data (dates as ISO local dates, codes as codes: the template words them) */
+  data: Record<string, unknown>;
+}
+
+export interface ProjectionInput {
+  state: KnelpuntState;
+  timeline: TimelineEvent[];
+  at: string;
+  /** core v2: the transition's notifications, stored with the state in one transaction */
+  notifications?: NotificationIntent[];
 }
 
 export interface PlanDeadlineRequest {
@@ -46,9 +65,10 @@ export interface AcuPlacement {
 }
 
 export interface KnelpuntActivities {
-  projectKnelpunt(input: { state: KnelpuntState; timeline: TimelineEvent[]; at: string }): Promise<void>;
+  projectKnelpunt(input: ProjectionInput): Promise<void>;
   planDeadline(input: PlanDeadlineRequest): Promise<DeadlineState>;
   recomputeDeadline(input: { deadline: DeadlineState; now: string }): Promise<DeadlineState>;
+  /** core v1 only (running legacy workflows): writes the outbox, never sends */
   notify(input: NotifyInput): Promise<void>;
   /** Puts the knelpunt on the next ACU meeting whose agenda is open (idempotent per knelpunt). */
   placeOnAcuAgenda(input: { knelpuntId: string; reason: string; now: string }): Promise<AcuPlacement>;

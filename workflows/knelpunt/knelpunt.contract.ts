@@ -7,6 +7,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Outcome, Status } from '../../libs/domain/src/knelpunt/statuses';
 import type { DecisionName } from '../../libs/domain/src/knelpunt/decisions';
 import type { DeadlineState } from '../../libs/domain/src/termijnen/deadline-state';
+import type { TermUnit } from '../../libs/domain/src/werkdagen/termijn';
+import type { KnelpuntDetails } from '../../libs/domain/src/knelpunt/process-rules';
 
 export const KNELPUNT_WORKFLOW_TYPE = 'knelpuntWorkflow';
 export const DEFAULT_TASK_QUEUE = 'knelpunten';
@@ -36,26 +38,8 @@ export interface KnelpuntWorkflowInput {
   features?: { searchAttributes?: boolean; historyLimit?: number };
 }
 
-export interface KnelpuntDetails {
-  owner?: string;
-  plan?: string;
-  targetDate?: string;
-  question?: string;
-  response?: string;
-  motivation?: string;
-  summary?: string;
-  team?: string;
-  lead?: string;
-  instrument?: string;
-  politiekResultaat?: string;
-  mergedInto?: { knelpuntId?: string; clusterId?: string };
-  clusterId?: string;
-  acuMeetingId?: string;
-  acuMeetingDate?: string;
-  acuCarryOvers?: number;
-  lastVoortgangAt?: string;
-  flags: string[];
-}
+/** The details a decision records (one source: libs/domain's process rules). */
+export type { KnelpuntDetails };
 
 export interface KnelpuntState {
   knelpuntId: string;
@@ -97,10 +81,20 @@ export interface DeadlineCommand {
   deadline: string;
   reason: string;
   actor: ActorRef;
-  extension?: { amount: number; unit: 'werkdagen' | 'dagen' | 'weken' | 'maanden' };
+  extension?: { amount: number; unit: TermUnit };
 }
 
-export const decisionUpdate = defineUpdate<KnelpuntState, [DecisionCommand]>('beslissing');
-export const voortgangUpdate = defineUpdate<KnelpuntState, [VoortgangCommand]>('voortgang');
-export const deadlineUpdate = defineUpdate<KnelpuntState, [DeadlineCommand]>('termijn');
+/**
+ * What an Update answers: small, so the history does not carry a copy of the state per decision. (Core v1 answered
+ * the whole state; callers read the read model afterwards, which the transition has already written.)
+ */
+export interface TransitionResult {
+  status: Status;
+  outcome: Outcome | null;
+  version: number;
+}
+
+export const decisionUpdate = defineUpdate<TransitionResult, [DecisionCommand]>('beslissing');
+export const voortgangUpdate = defineUpdate<TransitionResult, [VoortgangCommand]>('voortgang');
+export const deadlineUpdate = defineUpdate<TransitionResult, [DeadlineCommand]>('termijn');
 export const stateQuery = defineQuery<KnelpuntState>('toestand');

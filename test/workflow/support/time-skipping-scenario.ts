@@ -220,22 +220,26 @@ export class Scenario {
 
   // ---------- updates ----------
 
-  decide(
+  async decide(
     h: KnelpuntHandle,
     decision: DecisionCommand['decision'],
     actor: ActorRef,
     fields: Record<string, unknown>,
   ): Promise<KnelpuntState> {
-    return h.executeUpdate(decisionUpdate, { args: [{ decisionId: randomUUID(), decision, actor, fields }] });
+    // The Update answers { status, outcome, version }; the scenarios look at the whole state after it.
+    await h.executeUpdate(decisionUpdate, { args: [{ decisionId: randomUUID(), decision, actor, fields }] });
+    return this.state(h);
   }
 
-  voortgang(h: KnelpuntHandle, actor: ActorRef, summary: string): Promise<KnelpuntState> {
+  async voortgang(h: KnelpuntHandle, actor: ActorRef, summary: string): Promise<KnelpuntState> {
     const cmd: VoortgangCommand = { voortgangId: randomUUID(), actor, summary };
-    return h.executeUpdate(voortgangUpdate, { args: [cmd] });
+    await h.executeUpdate(voortgangUpdate, { args: [cmd] });
+    return this.state(h);
   }
 
-  deadline(h: KnelpuntHandle, cmd: Omit<DeadlineCommand, 'commandId'>): Promise<KnelpuntState> {
-    return h.executeUpdate(deadlineUpdate, { args: [{ commandId: randomUUID(), ...cmd }] });
+  async deadline(h: KnelpuntHandle, cmd: Omit<DeadlineCommand, 'commandId'>): Promise<KnelpuntState> {
+    await h.executeUpdate(deadlineUpdate, { args: [{ commandId: randomUUID(), ...cmd }] });
+    return this.state(h);
   }
 
   state(h: KnelpuntHandle): Promise<KnelpuntState> {

@@ -1,2 +1,3 @@
 export * from './statuses';
 export * from './decisions';
+export * from './process-rules';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { KnelpuntState } from '../../../../workflows/knelpunt/knelpunt.contract';
-import type { TimelineEvent } from '../../../../workflows/knelpunt/knelpunt.activities-contract';
+import type { NotificationIntent, TimelineEvent } from '../../../../workflows/knelpunt/knelpunt.activities-contract';
+import { enqueueNotifications } from '@kp/notificaties/outbox/notification-outbox';
 import { nextDueAt } from '@kp/domain';
 import type { DeadlineView } from '../entities/knelpunt.entity';
 
@@ -10,7 +11,11 @@ import type { DeadlineView } from '../entities/knelpunt.entity';
 export class KnelpuntProjectionRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async apply(state: KnelpuntState, timeline: TimelineEvent[], at: Date): Promise<void> {
+  /**
+   * One transaction: the timeline, the read model and the transition's notifications (the outbox). Idempotent: the
+   * timeline and notifications insert once by id, the row only moves to a newer version.
+   */
+  async apply(state: KnelpuntState, timeline: TimelineEvent[], at: Date, notifications: NotificationIntent[] = []): Promise<void> {
     const deadlines: DeadlineView[] = state.deadlines.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -56,6 +61,18 @@ export class KnelpuntProjectionRepository {
         ],
       );
       await em.query(`UPDATE workflow_starts SET started_at = coalesce(started_at, $2) WHERE knelpunt_id = $1`, [state.knelpuntId, at]);
+      await enqueueNotifications(
+        em,
+        notifications.map((n) => ({
+          key: n.key,
+          knelpuntId: state.knelpuntId,
+          reference: state.reference,
+          kind: n.kind,
+          recipients: n.recipients,
+          data: n.data,
+          at: at.toISOString(),
+        })),
+      );
     });
   }
 }

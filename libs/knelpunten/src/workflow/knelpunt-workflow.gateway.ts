@@ -6,7 +6,7 @@ import {
   WorkflowFailedError,
   ServiceError,
 } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { INVALID_DATA_FAILURE } from '@kp/temporal/activity-failure';
 import { TemporalClientService } from '@kp/temporal';
 import { DomainException, ErrorCode } from '@kp/shared/errors';
@@ -17,6 +17,7 @@ import {
   KNELPUNT_WORKFLOW_TYPE,
   KnelpuntState,
   KnelpuntWorkflowInput,
+  TransitionResult,
   VoortgangCommand,
   decisionUpdate,
   deadlineUpdate,
@@ -25,10 +26,12 @@ import {
   voortgangUpdate,
 } from '../../../../workflows/knelpunt/knelpunt.contract';
 import { SA_DRIEHOEK, SA_ORGANISATIE, SA_STATUS } from '../../../../workflows/knelpunt/knelpunt.search-attributes';
+import { KNELPUNT_FAILURE_TYPES, KnelpuntFailureDetails, KnelpuntFailureType } from '../../../../workflows/knelpunt/knelpunt.failures';
 
 /**
- * The only place that talks to Temporal about knelpunten. Update failures from the workflow's
- * validators come back as ApplicationFailures with the API's error codes.
+ * The only place that talks to Temporal about knelpunten. An Update fails with an ApplicationFailure whose type is
+ * one of the workflow contract's failure types (knelpunt.failures.ts); they are mapped by type, exhaustively. Anything
+ * else is a 500 with an errorId (never a guess from message text).
  */
 @Injectable()
 export class KnelpuntWorkflowGateway {
@@ -85,19 +88,19 @@ export class KnelpuntWorkflowGateway {
     }
   }
 
-  decide(knelpuntId: string, cmd: DecisionCommand): Promise<KnelpuntState> {
+  decide(knelpuntId: string, cmd: DecisionCommand): Promise<TransitionResult> {
     return this.update(knelpuntId, () =>
       this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(decisionUpdate, { args: [cmd] }),
     );
   }
 
-  voortgang(knelpuntId: string, cmd: VoortgangCommand): Promise<KnelpuntState> {
+  voortgang(knelpuntId: string, cmd: VoortgangCommand): Promise<TransitionResult> {
     return this.update(knelpuntId, () =>
       this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(voortgangUpdate, { args: [cmd] }),
     );
   }
 
-  deadline(knelpuntId: string, cmd: DeadlineCommand): Promise<KnelpuntState> {
+  deadline(knelpuntId: string, cmd: DeadlineCommand): Promise<TransitionResult> {
     return this.update(knelpuntId, () =>
       this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(deadlineUpdate, { args: [cmd] }),
     );
@@ -112,26 +115,36 @@ export class KnelpuntWorkflowGateway {
     }
   }
 
-  private async update(knelpuntId: string, call: () => Promise<KnelpuntState>): Promise<KnelpuntState> {
+  private async update(knelpuntId: string, call: () => Promise<TransitionResult>): Promise<TransitionResult> {
     try {
       return await call();
     } catch (err) {
+      if (err instanceof WorkflowNotFoundError && (await this.completed(knelpuntId))) throw knelpuntAfgesloten();
       throw this.map(knelpuntId, err);
+    }
+  }
+
+  /** Whether the knelpunt's workflow exists and has completed (an Update to it then finds no running workflow). */
+  private async completed(knelpuntId: string): Promise<boolean> {
+    try {
+      const d = await this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).describe();
+      return d.status.name === 'COMPLETED';
+    } catch {
+      return false;
     }
   }
 
   private map(knelpuntId: string, err: unknown): Error {
     if (err instanceof WorkflowUpdateFailedError) {
       const cause = err.cause;
-      if (cause instanceof ApplicationFailure) return fromApplicationFailure(cause);
-      // An activity the database refused for its input (non-retryable, see toActivityFailure): the input is wrong.
+      if (cause instanceof ApplicationFailure && isKnelpuntFailureType(cause.type)) return fromFailure(cause.type, cause);
+      // Core v1 (running legacy workflows): an activity the database refused for its input.
       if (cause instanceof ActivityFailure && cause.cause instanceof ApplicationFailure && cause.cause.type === INVALID_DATA_FAILURE) {
         return DomainException.validation([], 'De invoer bevat gegevens die niet kunnen worden opgeslagen.');
       }
-      if (cause instanceof TemporalFailure) return fromApplicationFailure(ApplicationFailure.create({ message: cause.message }));
+      this.logger.error(`Onbekende fout van de workflow van knelpunt ${knelpuntId}: ${String(cause ?? err)}`);
+      return err; // an unknown failure: the problem filter answers 500 with an errorId
     }
-    const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-    if (/already completed/i.test(text)) return knelpuntAfgesloten();
     if (err instanceof WorkflowNotFoundError) {
       return new DomainException(
         ErrorCode.CONFLICT,
@@ -140,7 +153,7 @@ export class KnelpuntWorkflowGateway {
         { allowed: [] },
       );
     }
-    if (err instanceof WorkflowFailedError) return fromApplicationFailure(ApplicationFailure.create({ message: err.message }));
+    if (err instanceof WorkflowFailedError) return knelpuntAfgesloten();
     return this.unavailable(err);
   }
 
@@ -153,16 +166,25 @@ export class KnelpuntWorkflowGateway {
   }
 }
 
-function fromApplicationFailure(f: ApplicationFailure): DomainException {
-  const details = (f.details?.[0] ?? {}) as { allowed?: string[]; invalidParams?: { name: string; reason: string }[] };
-  switch (f.type) {
-    case ErrorCode.DECISION_NOT_ALLOWED:
+function isKnelpuntFailureType(type: string | undefined | null): type is KnelpuntFailureType {
+  return (KNELPUNT_FAILURE_TYPES as readonly (string | undefined | null)[]).includes(type);
+}
+
+/** Every failure type of the workflow contract to the API's error; the switch is exhaustive (checked by the compiler). */
+function fromFailure(type: KnelpuntFailureType, f: ApplicationFailure): DomainException {
+  const details = (f.details?.[0] ?? {}) as KnelpuntFailureDetails;
+  switch (type) {
+    case 'BESLISSING_NIET_TOEGESTAAN':
       return new DomainException(ErrorCode.DECISION_NOT_ALLOWED, f.message, [], { allowed: details.allowed ?? [] });
-    case ErrorCode.VALIDATION:
+    case 'VALIDATIE_FOUT':
       return DomainException.validation(details.invalidParams ?? [], f.message);
-    case ErrorCode.FORBIDDEN:
+    case 'GEEN_TOEGANG':
       return DomainException.forbidden(f.message);
-    default:
-      return new DomainException(ErrorCode.DECISION_NOT_ALLOWED, f.message || 'De beslissing is geweigerd.', [], { allowed: [] });
+    case 'DIENST_NIET_BESCHIKBAAR':
+      return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, f.message);
+    default: {
+      const unreachable: never = type;
+      throw new Error(`onbekend fouttype ${String(unreachable)}`);
+    }
   }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode, HTTP_STATUS_BY_CODE, TITLE_BY_CODE } from '../errors';
 import { MAX_INVALID_PARAMS } from './validation';
+import { isDatabaseUnavailable } from '../database/connection-errors';
 
 export interface ProblemDetails {
   type: string;
@@ -27,6 +28,9 @@ const GENERIC_DETAIL_BY_STATUS: Record<number, [ErrorCode, string]> = {
   429: [ErrorCode.RATE_LIMITED, 'Te veel verzoeken; probeer het later opnieuw.'],
 };
 
+/** Seconds a client waits before retrying after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Maps every error to RFC 9457 application/problem+json; a 500 gets an id that is also logged. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -38,6 +42,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const problem = this.toProblem(exception);
     problem.instance = request.url;
+    // A 503 is temporary by definition: say when to try again (the same Idempotency-Key makes that retry safe).
+    if (problem.status === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   }
 
@@ -69,16 +75,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     const errorId = randomUUID();
-    this.logger.error(
-      `Interne fout ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
-    );
-    const unavailable = status === 503;
+    // The database out of reach (down, restarting, pool exhausted) is temporary: 503, not 500, and no stack in the log.
+    const databaseDown = isDatabaseUnavailable(exception);
+    if (databaseDown)
+      this.logger.warn(`Database niet bereikbaar (${errorId}): ${exception instanceof Error ? exception.message : String(exception)}`);
+    else
+      this.logger.error(
+        `Interne fout ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+      );
+    const unavailable = status === 503 || databaseDown;
     const code = unavailable ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL;
     return {
       type: `https://knelpunten.example/problemen/${code.toLowerCase()}`,
       title: TITLE_BY_CODE[code],
       status: unavailable ? 503 : 500,
-      detail: `Er ging iets mis aan onze kant. Vermeld foutnummer ${errorId} als u contact opneemt.`,
+      detail: databaseDown
+        ? `De gegevensopslag is tijdelijk niet bereikbaar; probeer het over enkele seconden opnieuw (foutnummer ${errorId}).`
+        : `Er ging iets mis aan onze kant. Vermeld foutnummer ${errorId} als u contact opneemt.`,
       code,
       errorId,
     };
