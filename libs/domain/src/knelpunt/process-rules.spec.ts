@@ -534,14 +534,19 @@ describe('phaseExit: the deadlines that end when a case leaves a phase', () => {
     }));
 
   const rows: Row[] = [
-    // bij_driehoek: every decision meets the driehoek term, except asking for information (that suspends it on entry)
+    // bij_driehoek: every decision meets the driehoek term, except asking for information (that suspends it on entry);
+    // a withdrawal and the automatic escalation let it lapse
     ...byDecision('bij_driehoek', (d) =>
-      d === 'informatie_opvragen' ? [] : [end(['driehoek_besluit'], 'voldaan', `Besluit genomen: ${d}.`)],
+      d === 'informatie_opvragen'
+        ? []
+        : d === 'intrekken'
+          ? [end(['driehoek_besluit'], 'vervallen', 'Ingetrokken door de organisatie.')]
+          : [end(['driehoek_besluit'], 'voldaan', `Besluit genomen: ${d}.`)],
     ),
     {
       from: 'bij_driehoek',
       decision: 'automatisch',
-      endings: [end(['driehoek_besluit'], 'voldaan', 'Besluit genomen: automatisch.')],
+      endings: [end(['driehoek_besluit'], 'vervallen', 'Besluit genomen: automatisch.')],
       closeAcuItem: false,
     },
     // wacht_op_informatie: the answer meets the information term; withdrawing ends it and the suspended driehoek term
@@ -571,10 +576,21 @@ describe('phaseExit: the deadlines that end when a case leaves a phase', () => {
     ...(['in_aanpak_driehoek', 'in_aanpak_acu'] as const).flatMap((from) =>
       byDecision(from, (d) => [end(['voortgang', 'streefdatum'], d === 'afronden' ? 'voldaan' : 'vervallen', `Aanpak beëindigd: ${d}.`)]),
     ),
-    // bij_acu: every decision (withdrawing too) meets the ACU term and closes the agenda item
-    ...byDecision('bij_acu', (d) => [end(['acu_behandeling'], 'voldaan', `ACU-besluit: ${d}.`)], true),
-    // politieke_opvolging: the politieke term is met, by the outcome and (see the report) by withdrawing too
-    ...byDecision('politieke_opvolging', () => [end(['politieke_reactie'], 'voldaan', 'Politieke uitkomst vastgelegd.')]),
+    // bij_acu: every ACU decision meets the ACU term and closes the agenda item; a withdrawal lets it lapse (and closes it)
+    ...byDecision(
+      'bij_acu',
+      (d) =>
+        d === 'intrekken'
+          ? [end(['acu_behandeling'], 'vervallen', 'Ingetrokken door de organisatie.')]
+          : [end(['acu_behandeling'], 'voldaan', `ACU-besluit: ${d}.`)],
+      true,
+    ),
+    // politieke_opvolging: the politieke term is met by the outcome; a withdrawal lets it lapse
+    ...byDecision('politieke_opvolging', (d) =>
+      d === 'intrekken'
+        ? [end(['politieke_reactie'], 'vervallen', 'Ingetrokken door de organisatie.')]
+        : [end(['politieke_reactie'], 'voldaan', 'Politieke uitkomst vastgelegd.')],
+    ),
     { from: 'ingediend', decision: 'automatisch', endings: [], closeAcuItem: false },
     { from: 'afgesloten', decision: 'intrekken', endings: [], closeAcuItem: false },
   ];

@@ -72,7 +72,8 @@ const refuse = {
 
 /** Indieners act for their own organisation only, driehoeken for their own driehoek only. */
 export function checkScope(c: CaseView, actor: CaseActor): Refusal | null {
-  if (actor.role === 'indiener' && actor.organisation !== c.organisation) return refuse.forbidden('Dit knelpunt hoort niet bij uw organisatie.');
+  if (actor.role === 'indiener' && actor.organisation !== c.organisation)
+    return refuse.forbidden('Dit knelpunt hoort niet bij uw organisatie.');
   if (actor.role === 'driehoek' && actor.driehoek !== c.driehoek) return refuse.forbidden('Dit knelpunt hoort niet bij uw driehoek.');
   return null;
 }
@@ -136,8 +137,10 @@ export function checkDeadlineCommand(
   const d = findOpenDeadline(c.deadlines, cmd.deadline);
   if (!d) return refuse.notAllowed(`Er loopt geen termijn '${cmd.deadline}'.`, []);
   if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '') return refuse.invalid([{ name: 'reason', reason: 'is verplicht' }]);
-  if (cmd.action === 'opschorten' && d.state === 'opgeschort') return refuse.notAllowed('Deze termijn is al opgeschort.', ['hervatten', 'verlengen']);
-  if (cmd.action === 'hervatten' && d.state !== 'opgeschort') return refuse.notAllowed('Deze termijn is niet opgeschort.', ['opschorten', 'verlengen']);
+  if (cmd.action === 'opschorten' && d.state === 'opgeschort')
+    return refuse.notAllowed('Deze termijn is al opgeschort.', ['hervatten', 'verlengen']);
+  if (cmd.action === 'hervatten' && d.state !== 'opgeschort')
+    return refuse.notAllowed('Deze termijn is niet opgeschort.', ['opschorten', 'verlengen']);
   if (cmd.action === 'verlengen') {
     const e = cmd.extension;
     const ok =
@@ -200,20 +203,36 @@ export function applyDecisionDetails(details: KnelpuntDetails, decision: Decisio
 
 export type DeadlineEnding = { kinds: DeadlineKind[]; how: 'voldaan' | 'vervallen'; reason: string };
 
+/** A withdrawal or the system's own move ends a phase's term as lapsed ('vervallen'), never as met ('voldaan'). */
+function metUnless(decision: DecisionName | 'automatisch'): 'voldaan' | 'vervallen' {
+  return decision === 'intrekken' || decision === 'automatisch' ? 'vervallen' : 'voldaan';
+}
+
 /** Which deadlines end when a case leaves a phase by a decision ('automatisch' for the system's own moves). */
 export function phaseExit(from: Status, decision: DecisionName | 'automatisch'): { endings: DeadlineEnding[]; closeAcuItem: boolean } {
+  const withdrawn = decision === 'intrekken';
   switch (from) {
     case 'bij_driehoek':
       return {
         endings:
           decision === 'informatie_opvragen'
             ? []
-            : [{ kinds: ['driehoek_besluit'], how: 'voldaan', reason: `Besluit genomen: ${decision}.` }],
+            : [
+                {
+                  kinds: ['driehoek_besluit'],
+                  how: metUnless(decision),
+                  reason: withdrawn ? 'Ingetrokken door de organisatie.' : `Besluit genomen: ${decision}.`,
+                },
+              ],
         closeAcuItem: false,
       };
     case 'wacht_op_informatie': {
       const endings: DeadlineEnding[] = [
-        { kinds: ['informatie'], how: decision === 'informatie_aanleveren' ? 'voldaan' : 'vervallen', reason: `Afgesloten door: ${decision}.` },
+        {
+          kinds: ['informatie'],
+          how: decision === 'informatie_aanleveren' ? 'voldaan' : 'vervallen',
+          reason: `Afgesloten door: ${decision}.`,
+        },
       ];
       if (decision !== 'informatie_aanleveren' && decision !== 'automatisch') {
         endings.push({ kinds: ['driehoek_besluit'], how: 'vervallen', reason: `Afgesloten door: ${decision}.` });
@@ -224,14 +243,36 @@ export function phaseExit(from: Status, decision: DecisionName | 'automatisch'):
     case 'in_aanpak_acu':
       return {
         endings: [
-          { kinds: ['voortgang', 'streefdatum'], how: decision === 'afronden' ? 'voldaan' : 'vervallen', reason: `Aanpak beëindigd: ${decision}.` },
+          {
+            kinds: ['voortgang', 'streefdatum'],
+            how: decision === 'afronden' ? 'voldaan' : 'vervallen',
+            reason: `Aanpak beëindigd: ${decision}.`,
+          },
         ],
         closeAcuItem: false,
       };
     case 'bij_acu':
-      return { endings: [{ kinds: ['acu_behandeling'], how: 'voldaan', reason: `ACU-besluit: ${decision}.` }], closeAcuItem: true };
+      return {
+        endings: [
+          {
+            kinds: ['acu_behandeling'],
+            how: metUnless(decision),
+            reason: withdrawn ? 'Ingetrokken door de organisatie.' : `ACU-besluit: ${decision}.`,
+          },
+        ],
+        closeAcuItem: true,
+      };
     case 'politieke_opvolging':
-      return { endings: [{ kinds: ['politieke_reactie'], how: 'voldaan', reason: 'Politieke uitkomst vastgelegd.' }], closeAcuItem: false };
+      return {
+        endings: [
+          {
+            kinds: ['politieke_reactie'],
+            how: metUnless(decision),
+            reason: withdrawn ? 'Ingetrokken door de organisatie.' : 'Politieke uitkomst vastgelegd.',
+          },
+        ],
+        closeAcuItem: false,
+      };
     default:
       return { endings: [], closeAcuItem: false };
   }
@@ -257,10 +298,7 @@ export function phaseDeadlines(status: Status, details: Pick<KnelpuntDetails, 't
 }
 
 export type Recipient =
-  | { role: 'indiener'; organisation: string }
-  | { role: 'driehoek'; driehoek: string }
-  | { role: 'acu' }
-  | { role: 'programmadirectie' };
+  { role: 'indiener'; organisation: string } | { role: 'driehoek'; driehoek: string } | { role: 'acu' } | { role: 'programmadirectie' };
 
 /** Who is told about a deadline's reminder (overdue=false) or its lapse (overdue=true). */
 export function deadlineRecipients(
