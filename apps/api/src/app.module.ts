@@ -13,6 +13,7 @@ import { KnelpuntenModule } from '@kp/knelpunten/knelpunten.module';
 import { TermijnenModule } from '@kp/termijnen/termijnen.module';
 import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
 import { AcuModule } from '@kp/acu/acu.module';
+import { ReconcileModule } from '@kp/knelpunten/use-cases/reconcile/reconcile.module';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP API: one module per bounded context. */
@@ -33,6 +34,7 @@ export class AppModule {
         TermijnenModule,
         NotificatiesModule,
         AcuModule,
+        ReconcileModule,
       ],
       controllers: [HealthController],
       providers: [

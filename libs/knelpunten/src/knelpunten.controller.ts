@@ -1,3 +1,4 @@
+import { DEADLINE_ROLES, VOORTGANG_ROLES } from '@kp/domain';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '@kp/shared/idempotency/idempotency-key';
@@ -87,7 +88,7 @@ export class KnelpuntenController {
 
   @Post(':id/voortgang')
   @HttpCode(200)
-  @Policy('indiener', 'driehoek', 'acu')
+  @Policy(...VOORTGANG_ROLES)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Voortgang toevoegen aan een knelpunt in aanpak' })
   @ApiOkResponse({ type: KnelpuntDetailDto })
@@ -102,7 +103,7 @@ export class KnelpuntenController {
 
   @Post(':id/deadline-actions')
   @HttpCode(200)
-  @Policy('driehoek', 'acu', 'programmadirectie')
+  @Policy(...DEADLINE_ROLES)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Een lopende termijn opschorten, hervatten of verlengen (met reden)' })
   @ApiOkResponse({ type: KnelpuntDetailDto })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
 import { KnelpuntRepository } from './repositories/knelpunt.repository';
 import { KnelpuntProjectionRepository } from './repositories/knelpunt-projection.repository';
 import { KnelpuntProjectionActivities } from './activities/knelpunt-projection.activities';
@@ -44,8 +45,9 @@ import { GetStatistiekenUseCase } from './use-cases/get-statistieken/get-statist
 })
 export class KnelpuntenModule {}
 
-/** The worker's slice: only the projection activity and its repository. */
+/** The worker's slice: only the projection activity and its repository (it wakes the worker's delivery dispatcher). */
 @Module({
+  imports: [NotificatiesModule],
   providers: [KnelpuntProjectionRepository, KnelpuntProjectionActivities],
   exports: [KnelpuntProjectionActivities],
 })

@@ -17,9 +17,11 @@ export type Refusal =
   | { code: 'BESLISSING_NIET_TOEGESTAAN'; message: string; allowed: string[] }
   | { code: 'GEEN_TOEGANG'; message: string };
 
-/** The roles that may report voortgang, and that may suspend, resume or extend a deadline. */
-export const VOORTGANG_ROLES: readonly string[] = ['indiener', 'driehoek', 'acu'];
-export const DEADLINE_ROLES: readonly string[] = ['driehoek', 'acu', 'programmadirectie'];
+/** The roles that may report voortgang, and that may suspend, resume or extend a deadline (also the routes' policies). */
+export const VOORTGANG_ROLES = ['indiener', 'driehoek', 'acu'] as const;
+export const DEADLINE_ROLES = ['driehoek', 'acu', 'programmadirectie'] as const;
+const mayReport = (role: string): boolean => (VOORTGANG_ROLES as readonly string[]).includes(role);
+const mayChangeDeadlines = (role: string): boolean => (DEADLINE_ROLES as readonly string[]).includes(role);
 /** The statuses in which voortgang is reported. */
 export const AANPAK_STATUSES: readonly Status[] = ['in_aanpak_driehoek', 'in_aanpak_acu'];
 export const MAX_EXTENSION_AMOUNT = 366;
@@ -114,7 +116,7 @@ export function checkVoortgang(c: CaseView, cmd: { actor: CaseActor; summary: un
       allowedDecisionsFor(c.status, cmd.actor.role),
     );
   }
-  if (!VOORTGANG_ROLES.includes(cmd.actor.role)) return refuse.forbidden('Uw rol mag geen voortgang toevoegen.');
+  if (!mayReport(cmd.actor.role)) return refuse.forbidden('Uw rol mag geen voortgang toevoegen.');
   const scope = checkScope(c, cmd.actor);
   if (scope) return scope;
   if (typeof cmd.summary !== 'string' || cmd.summary.trim() === '') return refuse.invalid([{ name: 'summary', reason: 'is verplicht' }]);
@@ -131,7 +133,7 @@ export function checkDeadlineCommand(
   c: CaseView,
   cmd: { action: unknown; deadline: string; reason: unknown; actor: CaseActor; extension?: { amount: unknown; unit: unknown } },
 ): Refusal | null {
-  if (!DEADLINE_ROLES.includes(cmd.actor.role)) return refuse.forbidden('Uw rol mag termijnen niet opschorten of verlengen.');
+  if (!mayChangeDeadlines(cmd.actor.role)) return refuse.forbidden('Uw rol mag termijnen niet opschorten of verlengen.');
   const scope = checkScope(c, cmd.actor);
   if (scope) return scope;
   const d = findOpenDeadline(c.deadlines, cmd.deadline);

@@ -2,7 +2,17 @@ import { PageQueryDto } from '@kp/shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DECISIONS, DEADLINE_KINDS, DOORBRAAKTEAMS, OUTCOMES, STATUSES, THEMES } from '@kp/domain';
+import {
+  DECISIONS,
+  DEADLINE_KINDS,
+  DOORBRAAKTEAMS,
+  MAX_EXTENSION_AMOUNT,
+  OUTCOMES,
+  STATUSES,
+  TERM_UNITS,
+  THEMES,
+  TermUnit,
+} from '@kp/domain';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -125,15 +135,15 @@ export class VoortgangRequestDto {
 }
 
 export class ExtensionDto {
-  @ApiProperty({ minimum: 1, maximum: 366 })
+  @ApiProperty({ minimum: 1, maximum: MAX_EXTENSION_AMOUNT })
   @IsInt({ message: 'moet een geheel getal zijn' })
   @Min(1, { message: 'moet minstens $constraint1 zijn' })
-  @Max(366, { message: 'mag hoogstens $constraint1 zijn' })
+  @Max(MAX_EXTENSION_AMOUNT, { message: 'mag hoogstens $constraint1 zijn' })
   amount: number;
 
-  @ApiProperty({ enum: ['werkdagen', 'dagen', 'weken', 'maanden'] })
-  @IsIn(['werkdagen', 'dagen', 'weken', 'maanden'], { message: 'moet werkdagen, dagen, weken of maanden zijn' })
-  unit: 'werkdagen' | 'dagen' | 'weken' | 'maanden';
+  @ApiProperty({ enum: TERM_UNITS })
+  @IsIn(TERM_UNITS as TermUnit[], { message: `moet een van de volgende waarden zijn: ${TERM_UNITS.join(', ')}` })
+  unit: TermUnit;
 }
 
 export class DeadlineActionRequestDto {

@@ -219,6 +219,72 @@ export class AppConfig {
   @Min(100)
   OUTBOX_INTERVAL_MS = 5000;
 
+  /** How often the delivery dispatcher (worker) looks for due mail and webhook deliveries (ms); an enqueue wakes it sooner. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  DELIVERY_INTERVAL_MS = 2000;
+
+  /** Attempts per delivery before it becomes a dead letter ('mislukt', GET /api/v1/deliveries?state=mislukt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DELIVERY_MAX_ATTEMPTS = 10;
+
+  /** Wait after the first failed attempt (ms); doubles per attempt up to DELIVERY_BACKOFF_MAX_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DELIVERY_BACKOFF_BASE_MS = 10_000;
+
+  /** Longest wait between two attempts of one delivery (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DELIVERY_BACKOFF_MAX_MS = 3_600_000;
+
+  /**
+   * How long a claimed delivery belongs to one dispatcher (ms); after that another may take it over (a dispatcher that
+   * died mid-send). Must exceed the longest send (SMTP timeouts 30 s, webhook 5 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  DELIVERY_LEASE_MS = 120_000;
+
+  /** Reconcile: a workflow-start outbox row younger than this is in flight, not drift (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECONCILE_START_GRACE_MS = 60000;
+
+  /** Reconcile: a delivery 'bezig' this long past its lease, or 'wachtend' this long past its next attempt, is stuck (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECONCILE_DELIVERY_GRACE_MS = 900000;
+
+  /** Reconcile: how many workflows are asked for their state at the same time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  RECONCILE_CONCURRENCY = 16;
+
+  /** Reconcile: how long one workflow may take to answer the state query (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  RECONCILE_QUERY_TIMEOUT_MS = 5000;
+
+  /** Reconcile: drift found is checked again after this pause, so a transition in flight is not reported (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECONCILE_SETTLE_MS = 2000;
+
   /** Run the API and/or the worker inside the same process (tests, simple deployments). */
   @Transform(toBool)
   @IsBoolean()
@@ -313,6 +379,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`TRUST_PROXY: ${trustProxy.problem} (waarde: ${JSON.stringify(config.TRUST_PROXY)})`);
   }
   if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) problems.push('SMTP_URL: verplicht wanneer MAIL_TRANSPORT=smtp');
+  if (config.DELIVERY_BACKOFF_MAX_MS < config.DELIVERY_BACKOFF_BASE_MS) {
+    problems.push(
+      `DELIVERY_BACKOFF_MAX_MS: moet minstens DELIVERY_BACKOFF_BASE_MS (${config.DELIVERY_BACKOFF_BASE_MS}) zijn (waarde: ${config.DELIVERY_BACKOFF_MAX_MS})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
