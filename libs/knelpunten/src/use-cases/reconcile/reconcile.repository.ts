@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { nextDueAt } from '@kp/domain';
 import type { KnelpuntState } from '../../../../../workflows/knelpunt/knelpunt.contract';
-import type { DeadlineView } from '../../entities/knelpunt.entity';
+import { READ_MODEL_SET, readModelParams } from '../../mappers/read-model.mapper';
 import type { ReadModelRow } from './drift';
 
 /** A delivery of the notification outbox that is stuck (see {@link ReconcileRepository.stuckDeliveries}). */
@@ -46,8 +45,7 @@ function toRow(r: RawRow): ReadModelRow {
 
 /**
  * The reconciliation's own reads and writes: paging through the read model, the outboxes, and the forced
- * re-projection of a workflow's state. The column mapping of {@link forceProject} mirrors the projection
- * activity's (KnelpuntProjectionRepository.apply), without its version guard.
+ * re-projection of a workflow's state: the projection's column mapping (read-model.mapper.ts) without its version guard.
  */
 @Injectable()
 export class ReconcileRepository {
@@ -90,42 +88,10 @@ export class ReconcileRepository {
    * are not part of the state).
    */
   async forceProject(state: KnelpuntState, at: Date): Promise<boolean> {
-    const deadlines: DeadlineView[] = state.deadlines.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      phase: d.phase,
-      dueAt: d.dueAt,
-      dueDate: d.dueDate,
-      state: d.state,
-      startedOn: d.startedOn,
-      term: d.term,
-      suspendedDays: d.suspendedDays,
-      explanation: d.explanation,
-      reminders: d.alarms
-        .filter((a) => a.type === 'herinnering' || a.type === 'herhaalherinnering')
-        .map((a) => ({ at: a.at, label: a.label, sent: a.done && !a.skipped })),
-      log: d.log.map((l) => ({ at: l.at, type: l.type, actor: { ...l.actor }, reason: l.reason, ...(l.data ? { data: l.data } : {}) })),
-    }));
-    const overdue = state.deadlines.some((d) => d.state === 'verlopen');
-    const { flags, ...rest } = state.details;
-    const details = { ...rest, flags: flags ?? [] };
     return this.ds.transaction(async (em) => {
       const updated: [unknown[], number] = await em.query(
-        `UPDATE knelpunten SET status = $2, outcome = $3, escalated = escalated OR $4, overdue = $5, next_due_at = $6,
-           deadlines = $7, details = $8, projection_version = $9, updated_at = $10
-         WHERE id = $1`,
-        [
-          state.knelpuntId,
-          state.status,
-          state.outcome,
-          state.escalated,
-          overdue,
-          nextDueAt(state.deadlines),
-          JSON.stringify(deadlines),
-          JSON.stringify(details),
-          state.version,
-          at,
-        ],
+        `UPDATE knelpunten SET ${READ_MODEL_SET} WHERE id = $1`,
+        readModelParams(state, at),
       );
       await em.query(`UPDATE workflow_starts SET started_at = coalesce(started_at, $2) WHERE knelpunt_id = $1`, [state.knelpuntId, at]);
       return updated[1] > 0;
