@@ -40,8 +40,8 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
     return knelpunten;
   }
 
-  it('a decision sent while no worker runs completes once a new worker starts', async () => {
-    const sys = await TestSystem.start({ worker: false });
+  it('a decision sent while no worker runs is answered 503 in bounded time, and its retry completes once a new worker starts', async () => {
+    const sys = await TestSystem.start({ worker: false, env: { UPDATE_TIMEOUT_MS: '2000' } });
     try {
       const first = await sys.startWorker();
       const indiener = await sys.token({ role: 'indiener', organisation: 'UWV' });
@@ -51,20 +51,21 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
       // The worker dies while the knelpunt waits for its driehoek (a timer and an open condition).
       await sys.stopWorker(first);
 
-      let settled = false;
-      const pending = sys.request('POST', `/api/v1/knelpunten/${k!.id}/decisions`, { token: driehoek, body: oppakken }).finally(() => {
-        settled = true;
-      });
-      // The Update is admitted by the server but cannot be taken without a worker: nothing is projected.
+      // Never a hanging request: without a worker the API answers 503 with Retry-After after UPDATE_TIMEOUT_MS.
+      const headers = { 'idempotency-key': 'zonder-worker-1' };
+      const refused = await sys.request('POST', `/api/v1/knelpunten/${k!.id}/decisions`, { token: driehoek, body: oppakken, headers });
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.body.detail).toMatch(/dezelfde Idempotency-Key/);
       const temporal = new Client({ connection: await Connection.connect({ address: sys.config.TEMPORAL_ADDRESS }) });
       try {
         const handle = temporal.workflow.getHandle(knelpuntWorkflowId(k!.id));
         expect((await handle.describe()).status.name).toBe('RUNNING');
         expect((await sys.request('GET', `/api/v1/knelpunten/${k!.id}`, { token: indiener })).body.status).toBe('bij_driehoek');
-        expect(settled).toBe(false);
 
+        // A new worker; the client retries with the same key and joins the waiting Update: applied once.
         await sys.startWorker();
-        const res = await pending;
+        const res = await sys.request('POST', `/api/v1/knelpunten/${k!.id}/decisions`, { token: driehoek, body: oppakken, headers });
         expect(res.status).toBe(200);
         expect(res.body.status).toBe('in_aanpak_driehoek');
         expect(res.body.timeline.filter((e: { type: string }) => e.type === 'oppakken')).toEqual([

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -5,6 +6,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowFailedError,
   ServiceError,
+  WorkflowHandle,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { INVALID_DATA_FAILURE } from '@kp/temporal/activity-failure';
@@ -89,21 +91,15 @@ export class KnelpuntWorkflowGateway {
   }
 
   decide(knelpuntId: string, cmd: DecisionCommand): Promise<TransitionResult> {
-    return this.update(knelpuntId, () =>
-      this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(decisionUpdate, { args: [cmd] }),
-    );
+    return this.update(knelpuntId, cmd.decisionId, (h, updateId) => h.executeUpdate(decisionUpdate, { args: [cmd], updateId }));
   }
 
   voortgang(knelpuntId: string, cmd: VoortgangCommand): Promise<TransitionResult> {
-    return this.update(knelpuntId, () =>
-      this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(voortgangUpdate, { args: [cmd] }),
-    );
+    return this.update(knelpuntId, cmd.voortgangId, (h, updateId) => h.executeUpdate(voortgangUpdate, { args: [cmd], updateId }));
   }
 
   deadline(knelpuntId: string, cmd: DeadlineCommand): Promise<TransitionResult> {
-    return this.update(knelpuntId, () =>
-      this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).executeUpdate(deadlineUpdate, { args: [cmd] }),
-    );
+    return this.update(knelpuntId, cmd.commandId, (h, updateId) => h.executeUpdate(deadlineUpdate, { args: [cmd], updateId }));
   }
 
   async state(knelpuntId: string): Promise<KnelpuntState | null> {
@@ -115,12 +111,37 @@ export class KnelpuntWorkflowGateway {
     }
   }
 
-  private async update(knelpuntId: string, call: () => Promise<TransitionResult>): Promise<TransitionResult> {
+  /**
+   * Sends an Update and waits at most UPDATE_TIMEOUT_MS for its answer; then 503 + Retry-After. The command id is the
+   * Update id (Temporal's own deduplication), so the same command sent again joins the one still waiting.
+   */
+  private async update(
+    knelpuntId: string,
+    commandId: string,
+    call: (h: WorkflowHandle, updateId: string) => Promise<TransitionResult>,
+  ): Promise<TransitionResult> {
+    const handle = this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId));
+    const updateId = commandId.length <= 200 ? commandId : createHash('sha256').update(commandId).digest('hex');
+    const pending = call(handle, updateId);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(UPDATE_TIMED_OUT), this.temporal.config.UPDATE_TIMEOUT_MS);
+    });
     try {
-      return await call();
+      return await Promise.race([pending, timeout]);
     } catch (err) {
+      if (err === UPDATE_TIMED_OUT) {
+        pending.catch(() => undefined); // it may still be applied: the retry with the same key joins it
+        this.logger.warn(`Geen antwoord van de workflow van knelpunt ${knelpuntId} binnen ${this.temporal.config.UPDATE_TIMEOUT_MS} ms`);
+        throw new DomainException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'De procesmotor heeft uw wijziging nog niet verwerkt. Probeer het opnieuw met dezelfde Idempotency-Key; dan wordt zij niet dubbel uitgevoerd.',
+        );
+      }
       if (err instanceof WorkflowNotFoundError && (await this.completed(knelpuntId))) throw knelpuntAfgesloten();
       throw this.map(knelpuntId, err);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -165,6 +186,8 @@ export class KnelpuntWorkflowGateway {
     return err instanceof Error ? err : new Error(String(err));
   }
 }
+
+const UPDATE_TIMED_OUT = new Error('update timed out');
 
 function isKnelpuntFailureType(type: string | undefined | null): type is KnelpuntFailureType {
   return (KNELPUNT_FAILURE_TYPES as readonly (string | undefined | null)[]).includes(type);
