@@ -72,6 +72,17 @@ export class AppConfig {
   @IsBoolean()
   TEMPORAL_SEARCH_ATTRIBUTES = true;
 
+  /**
+   * How long the API waits for a decision, voortgang or deadline change to be applied (ms) before it answers 503 with
+   * Retry-After (e.g. no worker running). The command keeps its id as Update id: a retry with the same
+   * Idempotency-Key joins it and is never applied twice.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(120_000)
+  UPDATE_TIMEOUT_MS = 10_000;
+
   /** Path of a prebuilt workflow bundle (production); when absent the worker bundles workflows/ at start. */
   @IsOptional()
   @IsString()
