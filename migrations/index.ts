@@ -5,6 +5,7 @@ import { Audit1764000000000 } from './1764000000000-audit';
 import { TimelineTransitionsIndex1764250000000 } from './1764250000000-timeline-transitions-index';
 import { WebSessions1764300000000 } from './1764300000000-web-sessions';
 import { StandenListIndex1764370000000 } from './1764370000000-standen-list-index';
+import { DeliveryOutbox1765000000000 } from './1765000000000-delivery-outbox';
 
 /** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   TimelineTransitionsIndex1764250000000,
   WebSessions1764300000000,
   StandenListIndex1764370000000,
+  DeliveryOutbox1765000000000,
 ];

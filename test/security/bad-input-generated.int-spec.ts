@@ -397,6 +397,22 @@ describe('bad input generated from the OpenAPI document', () => {
     'GET /werkdagen/feestdagen': { fixture: async () => ({ role: null, query: { year: '2026' } }) },
     'GET /notifications': { fixture: async () => ({ role: 'acu' }) },
     'POST /notifications/{id}/read': { fixture: async () => ({ role: 'acu', params: { id: ids.notification! } }) },
+    'GET /deliveries': { fixture: async () => ({ role: 'admin', query: { state: 'failed' } }) },
+    // A fresh dead letter per baseline: the control retries it (mislukt → wachtend).
+    'POST /deliveries/{id}/retry': {
+      fixture: async () => {
+        const [row] = await sys.api.get(DataSource).query(
+          `INSERT INTO deliveries (id, notification_id, channel, state, attempts, last_error)
+           VALUES ($1, $2, 'webhook', 'mislukt', 1, 'HTTP 503') ON CONFLICT (notification_id, channel) DO UPDATE SET state = 'mislukt'
+           RETURNING id`,
+          [randomUUID(), ids.notification!],
+        );
+        return { role: 'admin', params: { id: row.id } };
+      },
+    },
+    // Reconciliation takes no input but the caller: the generated cases are the token-less and wrong-role ones.
+    'GET /beheer/reconciliatie': { fixture: async () => ({ role: 'admin' }) },
+    'POST /beheer/reconciliatie/herstel': { fixture: async () => ({ role: 'admin' }) },
     'GET /acu/meetings': { fixture: async () => ({ role: 'acu' }) },
     'POST /acu/meetings': { fixture: async () => ({ role: 'acu', body: { meetingDate: freshWorkday() } }), memo: (f) => f },
     'GET /acu/meetings/{id}/agenda': { fixture: async () => ({ role: 'acu', params: { id: ids.meeting! } }) },

@@ -66,6 +66,11 @@ describe('route policies and the access matrix', () => {
       [randomUUID(), `matrix-${randomUUID()}`, ids.knelpunt, stand.body.knelpunten[0].reference],
     );
     ids.notification = notification.id;
+    const [delivery] = await ds.query(`INSERT INTO deliveries (id, notification_id, channel) VALUES ($1, $2, 'mail') RETURNING id`, [
+      randomUUID(),
+      ids.notification,
+    ]);
+    ids.delivery = delivery.id;
   });
 
   afterAll(async () => {
@@ -82,6 +87,7 @@ describe('route policies and the access matrix', () => {
       organisations: { code: 'UWV' },
       ministries: { code: 'SZW' },
       notifications: { id: ids.notification },
+      deliveries: { id: ids.delivery },
       acu: { id: pattern.includes('/clusters/') ? ids.cluster : ids.meeting },
     };
     const value = byResource[resource ?? '']?.[param];
@@ -98,7 +104,11 @@ describe('route policies and the access matrix', () => {
       'GET /api/v1/driehoeken/:code/queue',
       'GET /api/v1/acu/meetings',
       'GET /api/v1/notifications',
+      'GET /api/v1/deliveries',
+      'POST /api/v1/deliveries/:id/retry',
       'GET /api/v1/statistieken',
+      'GET /api/v1/beheer/reconciliatie',
+      'POST /api/v1/beheer/reconciliatie/herstel',
       'GET /api/v1/organisations',
       'PUT /api/v1/driehoeken/:code',
       'GET /api/v1/health',

@@ -7,6 +7,7 @@ import { TermijnenModule } from '@kp/termijnen/termijnen.module';
 import { TermijnActivities } from '@kp/termijnen/activities/termijn.activities';
 import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
 import { NotificatieActivities } from '@kp/notificaties/activities/notificatie.activities';
+import { DeliveryDispatcherModule } from '@kp/notificaties/outbox/delivery-dispatcher.module';
 import { AcuModule } from '@kp/acu/acu.module';
 import { AcuActivities } from '@kp/acu/activities/acu.activities';
 import { asActivity } from '@kp/temporal/activity-failure';
@@ -48,6 +49,8 @@ export class WorkerModule {
         TermijnenModule,
         NotificatiesModule,
         AcuModule,
+        // The worker sends: the delivery dispatcher drains the notification outbox (the API never sends).
+        ...(options.runWorker === false ? [] : [DeliveryDispatcherModule]),
       ],
       providers: [
         {

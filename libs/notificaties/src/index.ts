@@ -4,3 +4,8 @@ export * from './gateways/mail.gateway';
 export * from './gateways/webhook.gateway';
 export * from './entities/notification.entity';
 export * from './entities/notification-contact.entity';
+export * from './outbox/notification-outbox';
+export * from './outbox/delivery-kicker';
+export * from './outbox/delivery-dispatcher';
+export * from './outbox/delivery-dispatcher.module';
+export * from './templates/notification-templates';

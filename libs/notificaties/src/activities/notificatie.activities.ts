@@ -4,8 +4,8 @@ import type { KnelpuntActivities, NotifyInput } from '../../../../workflows/knel
 import { NotifyUseCase } from '../use-cases/notify/notify.use-case';
 
 /**
- * The notification activity of the knelpunt workflow. Idempotent per key: a retry stores nothing twice and only
- * sends the e-mails that did not go out. Methods are bound: they can be handed to a Temporal worker as they are.
+ * The notification activity of the knelpunt workflow: enqueues into the delivery outbox (idempotent per key) and
+ * returns; the DeliveryDispatcher sends. Methods are bound: they can be handed to a Temporal worker as they are.
  */
 @Injectable()
 export class NotificatieActivities implements Pick<KnelpuntActivities, 'notify'> {
@@ -14,7 +14,7 @@ export class NotificatieActivities implements Pick<KnelpuntActivities, 'notify'>
   }
 
   async notify(input: NotifyInput): Promise<void> {
-    // A failed mail (MailDeliveryFailedException) stays retryable: only the unsent ones go again.
+    // Only PostgreSQL can fail here: a retry writes nothing twice (ON CONFLICT DO NOTHING).
     await asActivity(() => this.notifyUseCase.execute(input));
   }
 }

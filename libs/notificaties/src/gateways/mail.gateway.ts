@@ -13,7 +13,10 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
-/** Sends e-mail. A third party: integration tests replace it (`{ provide: MailGateway, useValue: fake }`). */
+/**
+ * Sends e-mail. Only the DeliveryDispatcher calls it (never a workflow activity). A third party: tests use a real
+ * SMTP receiver on a local port, or replace it (`{ provide: MailGateway, useValue: fake }`).
+ */
 export abstract class MailGateway {
   /** False when MAIL_TRANSPORT=none: nothing is sent. */
   abstract readonly enabled: boolean;
@@ -74,7 +77,13 @@ export class NodemailerMailGateway extends MailGateway implements OnModuleDestro
     if (!this.transporter) {
       this.transporter =
         this.config.MAIL_TRANSPORT === 'smtp'
-          ? createTransport(this.config.SMTP_URL as string)
+          ? // Bounded, so a send always ends well within the dispatcher's lease (DELIVERY_LEASE_MS).
+            createTransport({
+              url: this.config.SMTP_URL as string,
+              connectionTimeout: 10_000,
+              greetingTimeout: 10_000,
+              socketTimeout: 30_000,
+            })
           : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     }
     return this.transporter;

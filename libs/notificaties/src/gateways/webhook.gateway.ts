@@ -7,7 +7,7 @@ export const WEBHOOK_TIMEOUT_MS = 5_000;
 export abstract class WebhookGateway {
   abstract readonly enabled: boolean;
   /** Never throws: returns whether the receiver accepted the call (2xx within the timeout). */
-  abstract post(payload: Record<string, unknown>): Promise<{ ok: boolean; error?: string }>;
+  abstract post(payload: Record<string, unknown>, options?: { idempotencyKey?: string }): Promise<{ ok: boolean; error?: string }>;
 }
 
 @Injectable()
@@ -20,13 +20,18 @@ export class FetchWebhookGateway extends WebhookGateway {
     this.enabled = Boolean(config.WEBHOOK_URL);
   }
 
-  async post(payload: Record<string, unknown>): Promise<{ ok: boolean; error?: string }> {
+  /** `idempotencyKey` goes along as the `Idempotency-Key` header (the delivery id): a resend carries the same key. */
+  async post(payload: Record<string, unknown>, options: { idempotencyKey?: string } = {}): Promise<{ ok: boolean; error?: string }> {
     const url = this.config.WEBHOOK_URL;
     if (!url) return { ok: false, error: 'geen WEBHOOK_URL' };
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'knelpunten-notificaties' },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'knelpunten-notificaties',
+          ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+        },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });

@@ -4,20 +4,6 @@ import { DataSource } from 'typeorm';
 import type { MailStatus, RecipientRole, WebhookStatus } from '../entities/notification.entity';
 import { recipientKey } from '../use-cases/notify/recipients';
 
-export interface NewNotification {
-  id: string;
-  dedupeKey: string;
-  recipientKey: string;
-  knelpuntId: string | null;
-  reference: string;
-  kind: string;
-  subject: string;
-  body: string;
-  recipientRole: RecipientRole;
-  recipientScope: string | null;
-  occurredAt: string;
-}
-
 export interface NotificationRecord {
   id: string;
   dedupeKey: string;
@@ -98,69 +84,11 @@ function scopeSql(scope: InboxScope, params: unknown[]): string {
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Inserts the notifications that do not exist yet (per dedupe key and recipient); returns the ids inserted. */
-  async insertNew(rows: NewNotification[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const params: unknown[] = [];
-    const values = rows.map((r) => {
-      const start = params.length;
-      params.push(
-        r.id,
-        r.dedupeKey,
-        r.recipientKey,
-        r.knelpuntId,
-        r.reference,
-        r.kind,
-        r.subject,
-        r.body,
-        r.recipientRole,
-        r.recipientScope,
-        r.occurredAt,
-      );
-      return `(${Array.from({ length: 11 }, (_, i) => `$${start + i + 1}`).join(', ')})`;
-    });
-    const inserted: { id: string }[] = await this.ds.query(
-      `INSERT INTO notifications (id, dedupe_key, recipient_key, knelpunt_id, reference, kind, subject, body, recipient_role,
-         recipient_scope, occurred_at)
-       VALUES ${values.join(', ')}
-       ON CONFLICT (dedupe_key, recipient_key) DO NOTHING
-       RETURNING id`,
-      params,
-    );
-    return inserted.map((r) => r.id);
-  }
-
-  /** The notifications of this key whose e-mail has not gone out yet (new, or failed before). */
-  async pendingMail(dedupeKey: string): Promise<NotificationRecord[]> {
-    const rows: Row[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE dedupe_key = $1 AND mail_status IN ('wacht', 'mislukt') ORDER BY recipient_key`,
-      [dedupeKey],
-    );
+  /** The notifications with these ids (any inbox: for the delivery dispatcher, never for a caller). */
+  async byIds(ids: string[]): Promise<NotificationRecord[]> {
+    if (ids.length === 0) return [];
+    const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM notifications WHERE id = ANY($1::uuid[])`, [ids]);
     return rows.map(toRecord);
-  }
-
-  /** The notifications of this key whose webhook call has not succeeded or been skipped yet. */
-  async pendingWebhook(dedupeKey: string): Promise<NotificationRecord[]> {
-    const rows: Row[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE dedupe_key = $1 AND (webhook_status IS NULL OR webhook_status = 'mislukt')
-        ORDER BY recipient_key`,
-      [dedupeKey],
-    );
-    return rows.map(toRecord);
-  }
-
-  async markMail(id: string, status: MailStatus, error: string | null = null): Promise<void> {
-    const attempted = status === 'verzonden' || status === 'mislukt';
-    await this.ds.query(
-      `UPDATE notifications SET mail_status = $2::varchar, mail_error = $3::text,
-         mail_attempts = mail_attempts + $4::int, mailed_at = CASE WHEN $2::varchar = 'verzonden' THEN now() ELSE mailed_at END
-       WHERE id = $1`,
-      [id, status, error === null ? null : error.slice(0, 2000), attempted ? 1 : 0],
-    );
-  }
-
-  async markWebhook(id: string, status: WebhookStatus): Promise<void> {
-    await this.ds.query(`UPDATE notifications SET webhook_status = $2 WHERE id = $1`, [id, status]);
   }
 
   /** One page of an inbox, newest first (keyset on created_at, id). Fetches one extra row to know if more follow. */
