@@ -871,6 +871,20 @@ describe('checkDeadlineCommand', () => {
     ],
     ['hervatten a running one', running, { action: 'hervatten' }, 'BESLISSING_NIET_TOEGESTAAN', ['opschorten', 'verlengen']],
     [
+      'hervatten the driehoek term while information is asked (it resumes with the answer)',
+      caseIn('wacht_op_informatie', [deadline('driehoek_besluit', 'opgeschort'), deadline('informatie', 'lopend')]),
+      { action: 'hervatten' },
+      'BESLISSING_NIET_TOEGESTAAN',
+      ['verlengen'],
+    ],
+    [
+      'hervatten a driehoek term suspended by hand',
+      caseIn('bij_driehoek', [deadline('driehoek_besluit', 'opgeschort')]),
+      { action: 'hervatten' },
+      'toegestaan',
+      undefined,
+    ],
+    [
       'hervatten an overdue one',
       caseIn('bij_driehoek', [deadline('driehoek_besluit', 'verlopen')]),
       { action: 'hervatten' },

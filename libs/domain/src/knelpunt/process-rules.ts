@@ -143,6 +143,13 @@ export function checkDeadlineCommand(
     return refuse.notAllowed('Deze termijn is al opgeschort.', ['hervatten', 'verlengen']);
   if (cmd.action === 'hervatten' && d.state !== 'opgeschort')
     return refuse.notAllowed('Deze termijn is niet opgeschort.', ['opschorten', 'verlengen']);
+  // While the organisation is asked for information the driehoek's term stands still; it resumes with the answer (or
+  // when the request lapses). Resuming it by hand would run a second term beside the one the answer starts.
+  if (cmd.action === 'hervatten' && d.kind === 'driehoek_besluit' && c.status === 'wacht_op_informatie') {
+    return refuse.notAllowed('De beslistermijn loopt weer zodra de gevraagde informatie is aangeleverd; hervatten kan nu niet.', [
+      'verlengen',
+    ]);
+  }
   if (cmd.action === 'verlengen') {
     const e = cmd.extension;
     const ok =

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -28,7 +28,12 @@ import {
   voortgangUpdate,
 } from '../../../../workflows/knelpunt/knelpunt.contract';
 import { SA_DRIEHOEK, SA_ORGANISATIE, SA_STATUS } from '../../../../workflows/knelpunt/knelpunt.search-attributes';
-import { KNELPUNT_FAILURE_TYPES, KnelpuntFailureDetails, KnelpuntFailureType } from '../../../../workflows/knelpunt/knelpunt.failures';
+import {
+  KNELPUNT_FAILURE_TYPES,
+  KnelpuntFailureDetails,
+  KnelpuntFailureType,
+  TRANSIENT_FAILURE,
+} from '../../../../workflows/knelpunt/knelpunt.failures';
 
 /**
  * The only place that talks to Temporal about knelpunten. An Update fails with an ApplicationFailure whose type is
@@ -121,8 +126,13 @@ export class KnelpuntWorkflowGateway {
     call: (h: WorkflowHandle, updateId: string) => Promise<TransitionResult>,
   ): Promise<TransitionResult> {
     const handle = this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId));
-    const updateId = commandId.length <= 200 ? commandId : createHash('sha256').update(commandId).digest('hex');
-    const pending = call(handle, updateId);
+    const updateId = commandId.length <= 160 ? commandId : createHash('sha256').update(commandId).digest('hex');
+    // Temporal keeps the outcome of an Update id for the run: an earlier attempt that failed transiently would be
+    // answered again. Then this request tries anew under a fresh id (the workflow still applies a command id once).
+    const pending = call(handle, updateId).catch((err: unknown) => {
+      if (isTransientFailure(err)) return call(handle, `${updateId}~${randomUUID()}`);
+      throw err;
+    });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(UPDATE_TIMED_OUT), this.temporal.config.UPDATE_TIMEOUT_MS);
@@ -188,6 +198,10 @@ export class KnelpuntWorkflowGateway {
 }
 
 const UPDATE_TIMED_OUT = new Error('update timed out');
+
+function isTransientFailure(err: unknown): boolean {
+  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === TRANSIENT_FAILURE;
+}
 
 function isKnelpuntFailureType(type: string | undefined | null): type is KnelpuntFailureType {
   return (KNELPUNT_FAILURE_TYPES as readonly (string | undefined | null)[]).includes(type);
