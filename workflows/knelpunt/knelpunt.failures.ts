@@ -6,15 +6,18 @@
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { Refusal, RefusalCode } from '../../libs/domain/src/knelpunt/process-rules';
+import { ErrorCode } from '../../libs/shared/src/errors/error-codes';
 
 /** Retry the same command (same Idempotency-Key) after this many seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export const TRANSIENT_FAILURE = 'DIENST_NIET_BESCHIKBAAR' as const;
+export const TRANSIENT_FAILURE = ErrorCode.SERVICE_UNAVAILABLE;
 /** An activity refused its input for good (libs/temporal's INVALID_DATA_FAILURE): the command's data is wrong. */
 export const INVALID_DATA_FAILURE = 'ONGELDIGE_GEGEVENS' as const;
 
 export type KnelpuntFailureType = RefusalCode | typeof TRANSIENT_FAILURE;
+/** Compile-time proof that every failure type is one of the API's error codes (one source of codes). */
+export const FAILURE_TYPES_ARE_ERROR_CODES: KnelpuntFailureType extends `${ErrorCode}` ? true : never = true;
 export const KNELPUNT_FAILURE_TYPES: readonly KnelpuntFailureType[] = [
   'VALIDATIE_FOUT',
   'BESLISSING_NIET_TOEGESTAAN',

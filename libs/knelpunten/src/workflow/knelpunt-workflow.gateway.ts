@@ -217,7 +217,7 @@ function fromFailure(type: KnelpuntFailureType, f: ApplicationFailure): DomainEx
       return DomainException.validation(details.invalidParams ?? [], f.message);
     case 'GEEN_TOEGANG':
       return DomainException.forbidden(f.message);
-    case 'DIENST_NIET_BESCHIKBAAR':
+    case TRANSIENT_FAILURE:
       return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, f.message);
     default: {
       const unreachable: never = type;
