@@ -13,7 +13,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: 20, application_name: 'knelpunten' },
+    // connectionTimeoutMillis: a request never waits forever for a connection (a database out of reach or a full
+    // pool fails within seconds, which the API answers with 503, see connection-errors.ts).
+    extra: { max: 20, application_name: 'knelpunten', connectionTimeoutMillis: 5_000 },
   };
 }
 
