@@ -19,3 +19,5 @@ echo "[test] web unit tests (vitest)"
 npx vitest run --config apps/web/vite.config.mts
 echo "[test] jest (unit, integration, end to end incl. the browser tests in Chromium)"
 npx jest --ci --runInBand "$@"
+echo "[test] drills (process kills, outages and restarts on the real stack, each ending with reconcile at zero drift)"
+npx jest -c jest.drills.config.js --ci --runInBand

@@ -148,20 +148,29 @@ export class KnelpuntWorkflowGateway {
           'De procesmotor heeft uw wijziging nog niet verwerkt. Probeer het opnieuw met dezelfde Idempotency-Key; dan wordt zij niet dubbel uitgevoerd.',
         );
       }
-      if (err instanceof WorkflowNotFoundError && (await this.completed(knelpuntId))) throw knelpuntAfgesloten();
+      if (err instanceof WorkflowNotFoundError) {
+        // The workflow completed meanwhile: if this very command closed it (a retry of it arrived late), the answer is
+        // its success; any other command finds the knelpunt closed.
+        const final = await this.finalState(knelpuntId);
+        if (final?.appliedDecisionIds.includes(commandId)) return { status: final.status, outcome: final.outcome, version: final.version };
+        if (final) throw knelpuntAfgesloten();
+      }
       throw this.map(knelpuntId, err);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** Whether the knelpunt's workflow exists and has completed (an Update to it then finds no running workflow). */
-  private async completed(knelpuntId: string): Promise<boolean> {
+  /** The final state of the knelpunt's workflow when it has completed (its result), else null. */
+  private async finalState(knelpuntId: string): Promise<KnelpuntState | null> {
     try {
-      const d = await this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId)).describe();
-      return d.status.name === 'COMPLETED';
+      const handle = this.temporal.client.workflow.getHandle<(input: KnelpuntWorkflowInput) => Promise<KnelpuntState>>(
+        knelpuntWorkflowId(knelpuntId),
+      );
+      if ((await handle.describe()).status.name !== 'COMPLETED') return null;
+      return await handle.result();
     } catch {
-      return false;
+      return null;
     }
   }
 
