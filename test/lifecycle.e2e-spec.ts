@@ -108,7 +108,9 @@ describe('knelpunt lifecycle end to end', () => {
     expect(kinds).toContain('afgesloten');
     // The acknowledgement names the driehoek's due date, written out in Dutch (the template of 'ontvangen').
     const ontvangen = inbox.body.items.find((n: { kind: string; body: string }) => n.kind === 'ontvangen');
-    expect(ontvangen.body).toMatch(/besluit van de driehoek volgt uiterlijk op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+    expect(ontvangen.body).toMatch(
+      /besluit van de driehoek volgt uiterlijk op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
+    );
   });
 
   it('lets the ACU take one decision for a cluster of knelpunten of two organisations', async () => {

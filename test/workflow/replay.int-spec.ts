@@ -41,8 +41,12 @@ describe('replay of committed workflow histories', () => {
     }
     const count = (name: string, type: temporal.api.enums.v1.EventType): number =>
       (histories.find((h) => h.workflowId === name)?.history.events ?? []).filter((e) => e.eventType === type).length;
-    const { EVENT_TYPE_TIMER_FIRED, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, EVENT_TYPE_MARKER_RECORDED } =
-      temporal.api.enums.v1.EventType;
+    const {
+      EVENT_TYPE_TIMER_FIRED,
+      EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+      EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
+      EVENT_TYPE_MARKER_RECORDED,
+    } = temporal.api.enums.v1.EventType;
     for (const generation of ['kern-v1', 'kern-v2']) {
       // The time-skipped histories really contain fired timers (reminders, overdue, escalation, carry-over).
       expect(count(`${generation}/termijnen-herinneringen-verlopen-acu`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(8);

@@ -33,7 +33,13 @@ async function fireAlarm(draft: Draft, d: DeadlineState, type: string, key: stri
     case 'herinnering':
     case 'herhaalherinnering': {
       const repeated = type === 'herhaalherinnering';
-      draft.record('termijn_herinnering', SYSTEEM, { deadlineId: d.id, kind: d.kind, dueDate: d.dueDate, label, ...(repeated ? { herhaald: true } : {}) });
+      draft.record('termijn_herinnering', SYSTEEM, {
+        deadlineId: d.id,
+        kind: d.kind,
+        dueDate: d.dueDate,
+        label,
+        ...(repeated ? { herhaald: true } : {}),
+      });
       draft.notify(key, 'herinnering', deadlineRecipients(s, d.kind, false), { label, dueDate: d.dueDate, repeated });
       if (repeated) {
         const next = nextRepeatAlarm(d, draft.now());
@@ -73,7 +79,12 @@ async function onOverdue(draft: Draft, d: DeadlineState): Promise<void> {
   if (d.kind === 'informatie' && s.status === 'wacht_op_informatie') {
     // Unanswered: back in the driehoek queue, flagged.
     d.state = 'vervallen';
-    d.log.push({ at: draft.now(), type: 'vervallen', actor: SYSTEEM, reason: 'Niet beantwoord binnen de termijn; terug naar de driehoek.' });
+    d.log.push({
+      at: draft.now(),
+      type: 'vervallen',
+      actor: SYSTEEM,
+      reason: 'Niet beantwoord binnen de termijn; terug naar de driehoek.',
+    });
     s.details.flags.push('informatie_onbeantwoord');
     draft.record('informatie_onbeantwoord', SYSTEEM, { van: 'wacht_op_informatie', naar: 'bij_driehoek' });
     refreshOverdueFlag(draft);
@@ -83,10 +94,23 @@ async function onOverdue(draft: Draft, d: DeadlineState): Promise<void> {
     // Not decided at the meeting: carried to the next one.
     const placement = await local.carryOverAcuItem({ knelpuntId: s.knelpuntId, fromMeetingId: s.details.acuMeetingId, now: draft.now() });
     d.state = 'vervallen';
-    d.log.push({ at: draft.now(), type: 'vervallen', actor: SYSTEEM, reason: `Niet besloten; doorgeschoven naar ${placement.meetingDate}.` });
-    Object.assign(s.details, { acuMeetingId: placement.meetingId, acuMeetingDate: placement.meetingDate, acuCarryOvers: placement.carryOvers });
+    d.log.push({
+      at: draft.now(),
+      type: 'vervallen',
+      actor: SYSTEEM,
+      reason: `Niet besloten; doorgeschoven naar ${placement.meetingDate}.`,
+    });
+    Object.assign(s.details, {
+      acuMeetingId: placement.meetingId,
+      acuMeetingDate: placement.meetingDate,
+      acuCarryOvers: placement.carryOvers,
+    });
     refreshOverdueFlag(draft);
-    draft.record('acu_doorgeschoven', SYSTEEM, { meetingId: placement.meetingId, meetingDate: placement.meetingDate, carryOvers: placement.carryOvers });
+    draft.record('acu_doorgeschoven', SYSTEEM, {
+      meetingId: placement.meetingId,
+      meetingDate: placement.meetingDate,
+      carryOvers: placement.carryOvers,
+    });
     await startDeadline(draft, 'acu_behandeling', { fixedDueDate: placement.meetingDate });
     if (placement.carryOvers >= CARRY_OVERS_BEFORE_NOTICE) {
       draft.notify(`${s.knelpuntId}:acu_doorgeschoven:${placement.carryOvers}`, 'acu_doorgeschoven', [{ role: 'programmadirectie' }], {

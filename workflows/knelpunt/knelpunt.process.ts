@@ -18,7 +18,14 @@ import {
 import { DeadlineState, nextAlarmAt, nextDueAt } from '../../libs/domain/src/termijnen/deadline-state';
 import { toLocalDateAmsterdam } from '../../libs/domain/src/werkdagen/amsterdam-tijd';
 import { fireDueAlarms } from './knelpunt.alarms';
-import type { DeadlineCommand, DecisionCommand, KnelpuntState, KnelpuntWorkflowInput, TransitionResult, VoortgangCommand } from './knelpunt.contract';
+import type {
+  DeadlineCommand,
+  DecisionCommand,
+  KnelpuntState,
+  KnelpuntWorkflowInput,
+  TransitionResult,
+  VoortgangCommand,
+} from './knelpunt.contract';
 import { endDeadlines, extend, local, resume, startDeadline, suspend } from './knelpunt.deadlines';
 import { Draft, SYSTEEM } from './knelpunt.draft';
 import { INVALID_DATA_FAILURE, refusalFailure, transientFailure } from './knelpunt.failures';
@@ -97,7 +104,11 @@ export class KnelpuntProcess {
   // ---------- commands ----------
 
   decide(cmd: DecisionCommand): Promise<TransitionResult> {
-    return this.command(cmd.decisionId, () => checkDecision(this.view(), cmd, this.today()), (draft) => applyDecision(draft, cmd));
+    return this.command(
+      cmd.decisionId,
+      () => checkDecision(this.view(), cmd, this.today()),
+      (draft) => applyDecision(draft, cmd),
+    );
   }
 
   voortgang(cmd: VoortgangCommand): Promise<TransitionResult> {
@@ -230,7 +241,11 @@ const NOTHING_TO_DO = new Error('niets te doen');
 function asUpdateFailure(err: unknown): ApplicationFailure {
   if (err instanceof ApplicationFailure && err.nonRetryable) return err;
   if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === INVALID_DATA_FAILURE) {
-    return refusalFailure({ code: 'VALIDATIE_FOUT', message: 'De invoer bevat gegevens die niet kunnen worden opgeslagen.', invalidParams: [] });
+    return refusalFailure({
+      code: 'VALIDATIE_FOUT',
+      message: 'De invoer bevat gegevens die niet kunnen worden opgeslagen.',
+      invalidParams: [],
+    });
   }
   return transientFailure('De wijziging kon nu niet worden vastgelegd; er is niets veranderd. Probeer het opnieuw.');
 }
