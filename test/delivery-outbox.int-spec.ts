@@ -12,7 +12,6 @@ import { DeliveryRepository } from '../libs/notificaties/src/outbox/delivery.rep
 import { enqueueNotifications, OutboxNotification } from '../libs/notificaties/src/outbox/notification-outbox';
 import { MailGateway } from '../libs/notificaties/src/gateways/mail.gateway';
 import { backoffMs } from '../libs/notificaties/src/outbox/backoff';
-import { freePort } from '../scripts/infra/ports';
 import { SmtpReceiver, WebhookReceiver } from './support/mail-and-webhook-receivers';
 import { eventually, TestSystem } from './support/test-system';
 
@@ -65,9 +64,8 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
   const domain = 'werkaanuitvoering.example';
 
   beforeAll(async () => {
-    smtp = new SmtpReceiver(await freePort());
-    webhook = new WebhookReceiver(await freePort());
-    await webhook.start();
+    smtp = await SmtpReceiver.create();
+    webhook = await WebhookReceiver.start();
     sys = await TestSystem.start({
       worker: false,
       env: {
@@ -90,8 +88,8 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
 
   afterAll(async () => {
     await sys.close();
-    await smtp.stop();
-    await webhook.stop();
+    await smtp.off();
+    await webhook.off();
   });
 
   async function startDispatcher(overrides: Partial<AppConfig> = {}): Promise<INestApplicationContext> {
@@ -219,7 +217,7 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
     expect(new Set(synced.map((s) => s.mail_status))).toEqual(new Set(['wacht']));
     expect(smtp.messages).toHaveLength(0);
 
-    await smtp.start();
+    await smtp.on();
     await eventually(async () => (await deliveriesOf(keys, 'mail')).every((d) => d.state === 'verzonden'), 30_000, 'mail sent');
     const mails = await deliveriesOf(keys, 'mail');
     for (const d of mails) expect(messagesFor(d.notification_id)).toBe(1);
@@ -232,12 +230,12 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
       [keys],
     );
     expect(after.every((n) => n.mail_status === 'verzonden' && n.webhook_status === 'verzonden')).toBe(true);
-    const webhookIds = new Set(webhook.accepted().map((c) => c.headers['idempotency-key']));
+    const webhookIds = new Set(webhook.delivered.map((c) => c.headers['idempotency-key']));
     for (const d of await deliveriesOf(keys, 'webhook')) expect(webhookIds.has(d.id)).toBe(true);
   });
 
   it('makes a dead letter after the last attempt, lists it for the admin only, and a retry by hand delivers it once', async () => {
-    await smtp.stop();
+    await smtp.off();
     const n = item({ recipients: [{ role: 'programmadirectie' }] });
     await enqueue([n]);
     await startDispatcher({ DELIVERY_MAX_ATTEMPTS: 2, DELIVERY_BACKOFF_BASE_MS: 50, DELIVERY_BACKOFF_MAX_MS: 50 });
@@ -289,7 +287,7 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
     expect((await sys.request('POST', `/api/v1/deliveries/${randomUUID()}/retry`, { token: adminToken })).status).toBe(404);
     expect((await sys.request('POST', `/api/v1/deliveries/geen-uuid/retry`, { token: adminToken })).status).toBe(400);
 
-    await smtp.start();
+    await smtp.on();
     const retried = await sys.request('POST', `/api/v1/deliveries/${dead!.id}/retry`, { token: adminToken });
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ id: dead!.id, state: 'wachtend' });
@@ -307,7 +305,7 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
   });
 
   it('resends a delivery whose dispatcher died mid-send exactly once more, with the same Message-ID', async () => {
-    await smtp.start();
+    await smtp.on();
     const n = item({ recipients: [{ role: 'acu' }] });
     await enqueue([n]);
     // A dispatcher claims it (attempt recorded, bezig, leased), sends the mail... and dies before marking it.
@@ -350,7 +348,7 @@ describe('delivery outbox (real PostgreSQL, real SMTP and webhook receivers)', (
   });
 
   it('never sends one delivery twice with two dispatchers running side by side (FOR UPDATE SKIP LOCKED)', async () => {
-    await smtp.start();
+    await smtp.on();
     const before = smtp.messages.length;
     await Promise.all([startDispatcher(), startDispatcher()]);
     const items = Array.from({ length: 30 }, () => item({ recipients: [{ role: 'acu' }] }));

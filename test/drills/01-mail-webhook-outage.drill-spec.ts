@@ -1,5 +1,5 @@
 import { DrillSystem, envMs, expectNoDrift, eventually, sleep, type HttpResult } from './support/drill-system';
-import { SmtpReceiver, WebhookReceiver } from './support/receivers';
+import { SmtpReceiver, WebhookReceiver } from '../support/mail-and-webhook-receivers';
 import {
   DECISIONS,
   STATUS_AFTER,

@@ -1,6 +1,6 @@
 import { knelpuntWorkflowId } from '../../workflows/knelpunt/knelpunt.contract';
 import { DrillSystem, expectNoDrift, eventually, sleep } from './support/drill-system';
-import { SmtpReceiver, WebhookReceiver } from './support/receivers';
+import { SmtpReceiver, WebhookReceiver } from '../support/mail-and-webhook-receivers';
 import {
   DECISIONS,
   decideUntilAnswered,
