@@ -6,6 +6,7 @@ import { TimelineTransitionsIndex1764250000000 } from './1764250000000-timeline-
 import { WebSessions1764300000000 } from './1764300000000-web-sessions';
 import { StandenListIndex1764370000000 } from './1764370000000-standen-list-index';
 import { DeliveryOutbox1765000000000 } from './1765000000000-delivery-outbox';
+import { ClusterSuggesties1765100000000 } from './1765100000000-cluster-suggesties';
 
 /** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   WebSessions1764300000000,
   StandenListIndex1764370000000,
   DeliveryOutbox1765000000000,
+  ClusterSuggesties1765100000000,
 ];

@@ -316,6 +316,9 @@ describe('bad input generated from the OpenAPI document', () => {
         o.status === 200 && o.body?.valid === false && Array.isArray(o.body?.invalidParams) && o.body.invalidParams.length > 0,
     },
     'GET /standen/{id}': { fixture: async () => ({ role: null, params: { id: ids.stand! } }) },
+    'GET /openbaar/knelpunten': { fixture: async () => ({ role: null, query: { organisation: 'UWV', q: 'regelingen' } }) },
+    'GET /openbaar/knelpunten/export': { fixture: async () => ({ role: null, query: { format: 'csv', theme: 'vereenvoudiging' } }) },
+    'GET /openbaar/knelpunten/{reference}': { fixture: async () => ({ role: null, params: { reference: ids.reference! } }) },
     'PATCH /knelpunten/{id}': {
       fixture: async () => ({ role: 'indiener', params: { id: await bring('bij_driehoek') }, body: {} }),
       memo: (f) => f,
@@ -374,6 +377,7 @@ describe('bad input generated from the OpenAPI document', () => {
         f.startsWith('header') ? `${f} ${k}` : CLUSTER_DECISION_FOR[topField(f)] || f.startsWith('path') || f === 'body' ? f : 'other',
     },
     'GET /statistieken': { fixture: async () => ({ role: 'programmadirectie' }) },
+    'GET /rapportages/voortgang': { fixture: async () => ({ role: 'programmadirectie' }) },
     'GET /deadline-policies': { fixture: async () => ({ role: 'programmadirectie' }) },
     'PUT /deadline-policies': {
       fixture: async (field) => ({
@@ -425,8 +429,23 @@ describe('bad input generated from the OpenAPI document', () => {
     },
     'GET /acu/clusters': { fixture: async () => ({ role: 'acu' }) },
     'GET /acu/clusters/{id}': { fixture: async () => ({ role: 'acu', params: { id: ids.cluster! } }) },
+    'GET /acu/cluster-suggesties': { fixture: async () => ({ role: 'acu', query: { limit: '10' } }) },
+    'POST /acu/cluster-suggesties/clusters': {
+      fixture: async () => ({
+        role: 'acu',
+        body: { knelpuntIds: [await bring('bij_acu'), await bring('bij_acu')], title: 'Samenloop van regelingen' },
+      }),
+      memo: (f) => topField(f) || f,
+    },
+    'POST /acu/cluster-suggesties/afwijzingen': {
+      fixture: async () => ({
+        role: 'acu',
+        body: { knelpuntIds: [await bring('bij_acu'), await bring('bij_acu')], reason: 'Verschillende oorzaken' },
+      }),
+      memo: (f) => topField(f) || f,
+    },
   };
-  const POOL = 90;
+  const POOL = 110;
 
   // ---------- building requests ----------
 
@@ -735,6 +754,7 @@ describe('bad input generated from the OpenAPI document', () => {
     );
     pool = [...all];
     ids.knelpunt = pool.shift()!;
+    ids.reference = stand.body.knelpunten[0].reference;
     touched.add(ids.knelpunt);
 
     const admin = tokens.get('admin');

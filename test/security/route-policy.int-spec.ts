@@ -41,6 +41,7 @@ describe('route policies and the access matrix', () => {
     ids.stand = stand.body.id;
     const knelpunten: string[] = stand.body.knelpunten.map((k: { id: string }) => k.id);
     ids.knelpunt = knelpunten[0]!;
+    ids.reference = stand.body.knelpunten[0].reference;
     // Escalated, so the ACU may see it too (what escalation normally does; the projection keeps the flag set).
     await ds.query(`UPDATE knelpunten SET escalated = true, status = 'bij_acu' WHERE id = ANY($1::uuid[])`, [knelpunten]);
 
@@ -83,6 +84,7 @@ describe('route policies and the access matrix', () => {
     const byResource: Record<string, Record<string, string>> = {
       standen: { id: ids.stand },
       knelpunten: { id: ids.knelpunt },
+      openbaar: { reference: ids.reference },
       driehoeken: { code: 'UWV' },
       organisations: { code: 'UWV' },
       ministries: { code: 'SZW' },
@@ -107,6 +109,8 @@ describe('route policies and the access matrix', () => {
       'GET /api/v1/deliveries',
       'POST /api/v1/deliveries/:id/retry',
       'GET /api/v1/statistieken',
+      'GET /api/v1/openbaar/knelpunten',
+      'GET /api/v1/rapportages/voortgang',
       'GET /api/v1/beheer/reconciliatie',
       'POST /api/v1/beheer/reconciliatie/herstel',
       'GET /api/v1/organisations',

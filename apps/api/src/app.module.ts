@@ -14,6 +14,7 @@ import { TermijnenModule } from '@kp/termijnen/termijnen.module';
 import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
 import { AcuModule } from '@kp/acu/acu.module';
 import { ReconcileModule } from '@kp/knelpunten/use-cases/reconcile/reconcile.module';
+import { OpenbaarModule } from '@kp/knelpunten/openbaar/openbaar.module';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP API: one module per bounded context. */
@@ -35,6 +36,7 @@ export class AppModule {
         NotificatiesModule,
         AcuModule,
         ReconcileModule,
+        OpenbaarModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -16,15 +16,20 @@ import { ListClustersUseCase } from './use-cases/list-clusters/list-clusters.use
 import { AcuActivities } from './activities/acu.activities';
 import { AcuMeetingController } from './controllers/acu-meeting.controller';
 import { AcuClusterController } from './controllers/acu-cluster.controller';
+import { AcuClusterSuggestieController } from './controllers/acu-cluster-suggestie.controller';
+import { ClusterSuggestieRepository } from './repositories/cluster-suggestie.repository';
+import { ListClusterSuggestiesUseCase } from './use-cases/cluster-suggesties/list-cluster-suggesties.use-case';
+import { CreateClusterFromSuggestieUseCase } from './use-cases/cluster-suggesties/create-cluster-from-suggestie.use-case';
+import { RejectClusterSuggestieUseCase } from './use-cases/cluster-suggesties/reject-cluster-suggestie.use-case';
 
 /**
- * ACU: the meeting calendar, the agenda (placing, carrying over, closing items) and clusters. Uses the working-day
+ * ACU: the meeting calendar, the agenda (placing, carrying over, closing items), clusters and cluster suggestions. Uses the working-day
  * calendar of TermijnenModule and the root TypeORM DataSource. Exports the activities and the ClusterRepository
  * (for the cluster decision in libs/knelpunten).
  */
 @Module({
   imports: [TermijnenModule],
-  controllers: [AcuMeetingController, AcuClusterController],
+  controllers: [AcuMeetingController, AcuClusterController, AcuClusterSuggestieController],
   providers: [
     AcuMeetingRepository,
     AcuAgendaRepository,
@@ -39,6 +44,10 @@ import { AcuClusterController } from './controllers/acu-cluster.controller';
     CreateClusterUseCase,
     GetClusterUseCase,
     ListClustersUseCase,
+    ClusterSuggestieRepository,
+    ListClusterSuggestiesUseCase,
+    CreateClusterFromSuggestieUseCase,
+    RejectClusterSuggestieUseCase,
     AcuActivities,
   ],
   exports: [AcuActivities, ClusterRepository],

@@ -20,10 +20,13 @@ import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
 import { StatistiekenController } from './statistieken.controller';
 import { StatistiekenRepository } from './repositories/statistieken.repository';
 import { GetStatistiekenUseCase } from './use-cases/get-statistieken/get-statistieken.use-case';
+import { RapportagesController } from './rapportages.controller';
+import { VoortgangsrapportageRepository } from './repositories/voortgangsrapportage.repository';
+import { GetVoortgangsrapportageUseCase } from './use-cases/get-voortgangsrapportage/get-voortgangsrapportage.use-case';
 
 @Module({
   imports: [AcuModule, IdempotencyModule],
-  controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController, StatistiekenController],
+  controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController, StatistiekenController, RapportagesController],
   providers: [
     DecideClusterUseCase,
     MergeTargetPolicy,
@@ -40,8 +43,17 @@ import { GetStatistiekenUseCase } from './use-cases/get-statistieken/get-statist
     GetDriehoekQueueUseCase,
     StatistiekenRepository,
     GetStatistiekenUseCase,
+    VoortgangsrapportageRepository,
+    GetVoortgangsrapportageUseCase,
   ],
-  exports: [KnelpuntRepository, KnelpuntProjectionActivities, KnelpuntWorkflowGateway, GetKnelpuntUseCase, DecideKnelpuntUseCase],
+  exports: [
+    KnelpuntRepository,
+    KnelpuntProjectionActivities,
+    KnelpuntWorkflowGateway,
+    GetKnelpuntUseCase,
+    DecideKnelpuntUseCase,
+    GetVoortgangsrapportageUseCase,
+  ],
 })
 export class KnelpuntenModule {}
 

@@ -1,0 +1,55 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
+import { Principal } from '@kp/toegang/principal';
+import { VoortgangsrapportageDto, VoortgangsrapportageQueryDto, XLSX_CONTENT_TYPE } from './dtos/voortgangsrapportage.dto';
+import { GetVoortgangsrapportageUseCase } from './use-cases/get-voortgangsrapportage/get-voortgangsrapportage.use-case';
+import { rapportageCsv, rapportageTabellen, rapportageXlsx } from './use-cases/get-voortgangsrapportage/rapportage-export';
+
+@ApiTags('rapportages')
+@ApiExtraModels(VoortgangsrapportageDto)
+@Controller({ path: 'rapportages' })
+export class RapportagesController {
+  constructor(private readonly voortgangsrapportage: GetVoortgangsrapportageUseCase) {}
+
+  @Get('voortgang')
+  @Policy('programmadirectie', 'acu')
+  @ApiOperation({
+    summary: 'Kwartaalrapportage van de voortgang: per status, thema, organisatie en doorbraakteam, stromen, termijnen en doorlooptijd',
+    description:
+      'Alle getallen binnen uw bereik (de programmadirectie telt alle knelpunten, de ACU de knelpunten die naar de ACU zijn ' +
+      'geëscaleerd), berekend door de database over de knelpunten en hun tijdlijn. `quarter` telt de knelpunten die in het ' +
+      'kwartaal zijn ingediend, `cumulative` alle knelpunten tot het einde van het kwartaal, beide met hun stand op het peilmoment ' +
+      '(het einde van het kwartaal, of nu als het nog loopt). `format=csv` geeft dezelfde tabellen als CSV (RFC 4180, UTF-8, ' +
+      'één sectie per tabel: titel, kopregel, rijen; tekst die met = + - @ begint krijgt een apostrof ervoor), `format=xlsx` als ' +
+      'Excel-werkmap (één werkblad per tabel); beide als bijlage `kwartaalrapportage-<kwartaal>.<csv|xlsx>`. Fouten zijn altijd ' +
+      'application/problem+json.',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiOkResponse({
+    description: 'De rapportage: JSON, of met format=csv / format=xlsx het document als bijlage (Content-Disposition: attachment)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(VoortgangsrapportageDto) } },
+      'text/csv': { schema: { type: 'string', description: 'CSV volgens RFC 4180, UTF-8 met byte order mark, CRLF' } },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary', description: 'Excel-werkmap, één werkblad per tabel' } },
+    },
+  })
+  async getVoortgang(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: VoortgangsrapportageQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VoortgangsrapportageDto | string | Buffer> {
+    const rapportage = await this.voortgangsrapportage.execute(p, query.kwartaal);
+    const format = query.format ?? 'json';
+    if (format === 'json') return rapportage;
+    const tabellen = rapportageTabellen(rapportage);
+    void reply.header('Content-Disposition', `attachment; filename="kwartaalrapportage-${rapportage.kwartaal}.${format}"`);
+    if (format === 'csv') {
+      void reply.header('Content-Type', 'text/csv; charset=utf-8');
+      return rapportageCsv(tabellen);
+    }
+    void reply.header('Content-Type', XLSX_CONTENT_TYPE);
+    return rapportageXlsx(rapportage, tabellen);
+  }
+}
