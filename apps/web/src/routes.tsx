@@ -12,6 +12,7 @@ import ForbiddenPage from './pages/start/forbidden-page';
 // One folder per user task; each page is its own chunk (the dashboard's charts load only there).
 const OpenbaarStandenPage = lazy(() => import('./pages/openbaar/standen-page'));
 const OpenbaarStandPage = lazy(() => import('./pages/openbaar/stand-page'));
+const OpenbaarRegisterPage = lazy(() => import('./pages/openbaar/register-page'));
 const WerkdagenPage = lazy(() => import('./pages/werkdagen/werkdagen-page'));
 const StandFormPage = lazy(() => import('./pages/indienen/stand-form-page'));
 const CsvImportPage = lazy(() => import('./pages/indienen/csv-import-page'));
@@ -25,6 +26,7 @@ const AgendaPage = lazy(() => import('./pages/acu/agenda-page'));
 const ClustersPage = lazy(() => import('./pages/acu/clusters-page'));
 const ClusterPage = lazy(() => import('./pages/acu/cluster-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+const VoortgangsrapportagePage = lazy(() => import('./pages/rapportages/voortgang-page'));
 const TermijnbeleidPage = lazy(() => import('./pages/termijnbeleid/termijnbeleid-page'));
 const GelijkgesteldeDagenPage = lazy(() => import('./pages/gelijkgestelde-dagen/gelijkgestelde-dagen-page'));
 const BeheerPage = lazy(() => import('./pages/beheer/beheer-page'));
@@ -77,6 +79,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'openbaar/knelpunten',
+        element: (
+          <Public>
+            <OpenbaarRegisterPage />
+          </Public>
+        ),
+      },
+      {
         path: 'openbaar/standen/:id',
         element: (
           <Public>
@@ -105,6 +115,7 @@ export const router = createBrowserRouter([
       { path: 'acu/clusters', element: guard(['acu', 'programmadirectie'], <ClustersPage />) },
       { path: 'acu/clusters/:id', element: guard(['acu', 'programmadirectie'], <ClusterPage />) },
       { path: 'dashboard', element: guard(['programmadirectie', 'acu'], <DashboardPage />) },
+      { path: 'rapportages/voortgang', element: guard(['programmadirectie', 'acu'], <VoortgangsrapportagePage />) },
       { path: 'termijnbeleid', element: guard(['programmadirectie', 'admin', 'acu', 'driehoek'], <TermijnbeleidPage />) },
       { path: 'gelijkgestelde-dagen', element: guard(['programmadirectie', 'admin'], <GelijkgesteldeDagenPage />) },
       { path: 'beheer', element: guard(['admin'], <BeheerPage />) },

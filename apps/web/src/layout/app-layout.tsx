@@ -109,7 +109,7 @@ export function AppLayout() {
           <ul className="kp-nav__list">
             {items.map((item) => (
               <li key={item.to} className="kp-nav__item">
-                <AppNavLink to={item.to} end={item.to === '/acu'}>
+                <AppNavLink to={item.to} end={item.to === '/acu' || item.to === '/openbaar'}>
                   {item.label}
                   {item.to === '/meldingen' && user ? <UnreadBadge /> : null}
                 </AppNavLink>

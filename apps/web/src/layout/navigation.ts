@@ -27,12 +27,14 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
         { to: '/acu/vergaderingen', label: 'Vergaderingen' },
         { to: '/acu/clusters', label: 'Clusters' },
         { to: '/dashboard', label: 'Dashboard' },
+        { to: '/rapportages/voortgang', label: 'Kwartaalrapportage' },
         { to: '/knelpunten', label: 'Knelpunten' },
         { to: '/meldingen', label: 'Meldingen' },
       ];
     case 'programmadirectie':
       return [
         { to: '/dashboard', label: 'Dashboard' },
+        { to: '/rapportages/voortgang', label: 'Kwartaalrapportage' },
         { to: '/knelpunten', label: 'Knelpunten' },
         { to: '/acu', label: 'ACU-bord' },
         { to: '/acu/vergaderingen', label: 'ACU-vergaderingen' },
@@ -50,6 +52,7 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
     default:
       return [
         { to: '/openbaar', label: 'Gepubliceerde Standen' },
+        { to: '/openbaar/knelpunten', label: 'Openbaar register' },
         { to: '/werkdagen', label: 'Termijnen berekenen' },
       ];
   }

@@ -13,6 +13,7 @@ import { api } from '../../api/client';
 import type { AgeingBucket, KeyCount, Organisation, Statistieken } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/form';
+import { AppLink } from '../../components/app-link';
 import { formatDateTime } from '../../format';
 import { STATUS_LABELS, THEMA_LABELS, label } from '../../labels';
 import { quarterLabels } from './quarter';
@@ -118,6 +119,9 @@ export default function DashboardPage() {
           ? 'Voortgang van de knelpunten die naar de ACU zijn geëscaleerd.'
           : 'Voortgang van alle knelpunten uit de Standen van de Uitvoering.'}{' '}
         Bij elke grafiek staan dezelfde getallen in een tabel.
+      </Paragraph>
+      <Paragraph>
+        <AppLink to="/rapportages/voortgang">Kwartaalrapportage voortgang</AppLink>: de cijfers per kwartaal, ook als CSV- en Excel-bestand.
       </Paragraph>
     </>
   );

@@ -5,6 +5,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { api } from '../../api/client';
 import type { Driehoek, Organisation, Rol, Session } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { AppLink } from '../../components/app-link';
 import { ErrorSummary, ProblemAlert, SelectField, splitApiError } from '../../components/form';
 import { homeFor } from '../../layout/navigation';
 import { ROL_LABELS } from '../../labels';
@@ -161,6 +162,10 @@ export default function LoginPage() {
           <DevLoginForm returnTo={returnTo} />
         </>
       )}
+      <Paragraph className="kp-result">
+        Zonder in te loggen kunt u het <AppLink to="/openbaar/knelpunten">openbaar register van knelpunten</AppLink> en de{' '}
+        <AppLink to="/openbaar">gepubliceerde Standen</AppLink> bekijken.
+      </Paragraph>
     </div>
   );
 }

@@ -61,6 +61,10 @@ export default function OpenbaarStandenPage() {
         gepubliceerde Standen en per Stand de knelpunten met hun status. U hoeft hiervoor niet in te loggen.
       </Paragraph>
       <Paragraph>
+        Alle knelpunten uit deze Standen, met hun status en uitkomst en als open data:{' '}
+        <AppLink to="/openbaar/knelpunten">het openbaar register van knelpunten</AppLink>.
+      </Paragraph>
+      <Paragraph>
         Wilt u weten wanneer een termijn afloopt? <AppLink to="/werkdagen">Bereken een termijn in werkdagen</AppLink>.
       </Paragraph>
 
