@@ -7,6 +7,7 @@ import { WebSessions1764300000000 } from './1764300000000-web-sessions';
 import { StandenListIndex1764370000000 } from './1764370000000-standen-list-index';
 import { DeliveryOutbox1765000000000 } from './1765000000000-delivery-outbox';
 import { ClusterSuggesties1765100000000 } from './1765100000000-cluster-suggesties';
+import { RapportagePublicaties1765200000000 } from './1765200000000-rapportage-publicaties';
 
 /** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   StandenListIndex1764370000000,
   DeliveryOutbox1765000000000,
   ClusterSuggesties1765100000000,
+  RapportagePublicaties1765200000000,
 ];

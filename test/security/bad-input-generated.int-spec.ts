@@ -378,6 +378,13 @@ describe('bad input generated from the OpenAPI document', () => {
     },
     'GET /statistieken': { fixture: async () => ({ role: 'programmadirectie' }) },
     'GET /rapportages/voortgang': { fixture: async () => ({ role: 'programmadirectie' }) },
+    'POST /rapportages/voortgang/publicaties': {
+      fixture: async () => ({ role: 'programmadirectie', body: { kwartaal: '2026-Q1' } }),
+    },
+    'GET /openbaar/rapportages': { fixture: async () => ({ role: null }) },
+    'GET /openbaar/rapportages/{kwartaal}/versies/{versie}': {
+      fixture: async () => ({ role: null, params: { kwartaal: ids.publicatieKwartaal!, versie: '1' } }),
+    },
     'GET /deadline-policies': { fixture: async () => ({ role: 'programmadirectie' }) },
     'PUT /deadline-policies': {
       fixture: async (field) => ({
@@ -782,6 +789,13 @@ describe('bad input generated from the OpenAPI document', () => {
       [randomUUID(), `bad-input-${randomUUID()}`, ids.knelpunt, stand.body.knelpunten[0].reference],
     );
     ids.notification = notification.id;
+
+    const publicatie = await sys.request('POST', '/api/v1/rapportages/voortgang/publicaties', {
+      token: tokens.get('programmadirectie'),
+      body: { kwartaal: '2026-Q1' },
+    });
+    expect(publicatie.status).toBe(201);
+    ids.publicatieKwartaal = publicatie.body.kwartaal;
   }, 240_000);
 
   afterAll(async () => {

@@ -84,7 +84,7 @@ describe('route policies and the access matrix', () => {
     const byResource: Record<string, Record<string, string>> = {
       standen: { id: ids.stand },
       knelpunten: { id: ids.knelpunt },
-      openbaar: { reference: ids.reference },
+      openbaar: { reference: ids.reference, kwartaal: '2026-Q1', versie: '1' },
       driehoeken: { code: 'UWV' },
       organisations: { code: 'UWV' },
       ministries: { code: 'SZW' },
@@ -111,6 +111,9 @@ describe('route policies and the access matrix', () => {
       'GET /api/v1/statistieken',
       'GET /api/v1/openbaar/knelpunten',
       'GET /api/v1/rapportages/voortgang',
+      'POST /api/v1/rapportages/voortgang/publicaties',
+      'GET /api/v1/openbaar/rapportages',
+      'GET /api/v1/openbaar/rapportages/:kwartaal/versies/:versie',
       'GET /api/v1/beheer/reconciliatie',
       'POST /api/v1/beheer/reconciliatie/herstel',
       'GET /api/v1/organisations',

@@ -23,6 +23,8 @@ import { GetStatistiekenUseCase } from './use-cases/get-statistieken/get-statist
 import { RapportagesController } from './rapportages.controller';
 import { VoortgangsrapportageRepository } from './repositories/voortgangsrapportage.repository';
 import { GetVoortgangsrapportageUseCase } from './use-cases/get-voortgangsrapportage/get-voortgangsrapportage.use-case';
+import { RapportagePublicatieRepository } from './repositories/rapportage-publicatie.repository';
+import { PubliceerVoortgangsrapportageUseCase } from './use-cases/publiceer-voortgangsrapportage/publiceer-voortgangsrapportage.use-case';
 
 @Module({
   imports: [AcuModule, IdempotencyModule],
@@ -45,6 +47,8 @@ import { GetVoortgangsrapportageUseCase } from './use-cases/get-voortgangsrappor
     GetStatistiekenUseCase,
     VoortgangsrapportageRepository,
     GetVoortgangsrapportageUseCase,
+    RapportagePublicatieRepository,
+    PubliceerVoortgangsrapportageUseCase,
   ],
   exports: [
     KnelpuntRepository,

@@ -1,17 +1,22 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
 import { Principal } from '@kp/toegang/principal';
 import { VoortgangsrapportageDto, VoortgangsrapportageQueryDto, XLSX_CONTENT_TYPE } from './dtos/voortgangsrapportage.dto';
 import { GetVoortgangsrapportageUseCase } from './use-cases/get-voortgangsrapportage/get-voortgangsrapportage.use-case';
+import { PubliceerRapportageDto, RapportagePublicatieDto } from './dtos/rapportage-publicatie.dto';
+import { PubliceerVoortgangsrapportageUseCase } from './use-cases/publiceer-voortgangsrapportage/publiceer-voortgangsrapportage.use-case';
 import { rapportageCsv, rapportageTabellen, rapportageXlsx } from './use-cases/get-voortgangsrapportage/rapportage-export';
 
 @ApiTags('rapportages')
 @ApiExtraModels(VoortgangsrapportageDto)
 @Controller({ path: 'rapportages' })
 export class RapportagesController {
-  constructor(private readonly voortgangsrapportage: GetVoortgangsrapportageUseCase) {}
+  constructor(
+    private readonly voortgangsrapportage: GetVoortgangsrapportageUseCase,
+    private readonly publiceer: PubliceerVoortgangsrapportageUseCase,
+  ) {}
 
   @Get('voortgang')
   @Policy('programmadirectie', 'acu')
@@ -51,5 +56,21 @@ export class RapportagesController {
     }
     void reply.header('Content-Type', XLSX_CONTENT_TYPE);
     return rapportageXlsx(rapportage, tabellen);
+  }
+
+  @Post('voortgang/publicaties')
+  @HttpCode(201)
+  @Policy('programmadirectie')
+  @ApiOperation({
+    summary: 'Publiceert de kwartaalrapportage: een vaste momentopname als volgende versie van het kwartaal',
+    description:
+      'Berekent de rapportage van het kwartaal nu, over alle knelpunten, en bewaart haar ongewijzigd als versie 1, 2, …; een ' +
+      'gecorrigeerde rapportage is een nieuwe versie, eerdere versies blijven leesbaar. Een lopend kwartaal mag ook (dan staat ' +
+      '`lopend: true` in de momentopname); een kwartaal na het huidige niet. Iedereen leest de publicatie zonder inloggen via ' +
+      '`url`; van de knelpunten staan alleen kenmerk, titel, organisatie en status erin, nooit wie publiceerde.',
+  })
+  @ApiCreatedResponse({ type: RapportagePublicatieDto })
+  async publiceerVoortgang(@CurrentPrincipal() p: Principal, @Body() body: PubliceerRapportageDto): Promise<RapportagePublicatieDto> {
+    return this.publiceer.execute(p, body.kwartaal);
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OpenbaarKnelpuntenController } from './controllers/openbaar-knelpunten.controller';
+import { OpenbaarRapportagesController } from './controllers/openbaar-rapportages.controller';
+import { RapportagePublicatieRepository } from '../repositories/rapportage-publicatie.repository';
 import { OpenbaarKnelpuntRepository } from './repositories/openbaar-knelpunt.repository';
 import { ListOpenbareKnelpuntenUseCase } from './use-cases/list-openbare-knelpunten/list-openbare-knelpunten.use-case';
 import { GetOpenbaarKnelpuntUseCase } from './use-cases/get-openbaar-knelpunt/get-openbaar-knelpunt.use-case';
@@ -10,7 +12,13 @@ import { ExportOpenbareKnelpuntenUseCase } from './use-cases/export-openbare-kne
  * (public-fields.ts). It reads the knelpunten read model and never writes.
  */
 @Module({
-  controllers: [OpenbaarKnelpuntenController],
-  providers: [OpenbaarKnelpuntRepository, ListOpenbareKnelpuntenUseCase, GetOpenbaarKnelpuntUseCase, ExportOpenbareKnelpuntenUseCase],
+  controllers: [OpenbaarKnelpuntenController, OpenbaarRapportagesController],
+  providers: [
+    OpenbaarKnelpuntRepository,
+    RapportagePublicatieRepository,
+    ListOpenbareKnelpuntenUseCase,
+    GetOpenbaarKnelpuntUseCase,
+    ExportOpenbareKnelpuntenUseCase,
+  ],
 })
 export class OpenbaarModule {}
