@@ -29,10 +29,12 @@ import { ErrorSummary, ProblemAlert, SelectField, TextField, fieldId, splitApiEr
 import { formatDate } from '../../format';
 import { STATUS_LABELS, THEMA_LABELS, label } from '../../labels';
 import { usePagedList } from './acu-paging';
+import { ClusterSuggesties } from './cluster-suggesties';
 
 const FORM = 'cluster';
 const LABELS = { title: 'Titel', description: 'Omschrijving', knelpuntIds: 'Knelpunten' };
 const CLUSTERS_KEY = ['acu-clusters'] as const;
+const CANDIDATES_KEY = ['acu-cluster-kandidaten'] as const;
 const CANDIDATE_STATUSES = ['bij_acu', 'in_aanpak_acu', 'politieke_opvolging'] as const;
 
 type Candidate = Pick<KnelpuntSummary, 'id' | 'reference' | 'title' | 'organisation'>;
@@ -122,7 +124,7 @@ function ClusterForm() {
   const [sent, setSent] = useState<Candidate[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const candidates = usePagedList<KnelpuntSummary>(['acu-cluster-kandidaten'], '/knelpunten', { status, limit: 20 });
+  const candidates = usePagedList<KnelpuntSummary>(CANDIDATES_KEY, '/knelpunten', { status, limit: 20 });
   const { fieldErrors, memberErrors, groupError, summary, other } = clusterErrors(error, sent, candidates.items[0]?.id);
   const organisations = [...new Set(selected.map((k) => k.organisation))].sort();
 
@@ -283,6 +285,9 @@ export default function ClustersPage() {
         </Heading>
         <ClustersTable />
       </section>
+      {user?.role === 'acu' || user?.role === 'programmadirectie' ? (
+        <ClusterSuggesties canAct={user.role === 'acu'} refresh={[CLUSTERS_KEY, CANDIDATES_KEY]} />
+      ) : null}
       {user?.role === 'acu' ? <ClusterForm /> : null}
     </>
   );

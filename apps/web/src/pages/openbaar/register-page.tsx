@@ -28,6 +28,7 @@ import { ProblemAlert, SelectField, TextField } from '../../components/form';
 import { TableScroll } from '../../components/table-scroll';
 import { formatDate } from '../../format';
 import { STATUS_LABELS, THEMA_LABELS, UITKOMST_LABELS, label } from '../../labels';
+import { OpenbareRapportages } from './openbare-rapportages';
 
 /** A knelpunt as the public register gives it (the API's allow-list, libs/knelpunten/src/openbaar/public-fields.ts). */
 export interface PublicKnelpunt {
@@ -273,6 +274,8 @@ export default function OpenbaarRegisterPage() {
         nextCursor={register.data?.nextCursor}
         stale={register.isPlaceholderData}
       />
+
+      <OpenbareRapportages />
     </>
   );
 }

@@ -4,9 +4,11 @@
  * (submitted in the quarter and cumulative), overdue deadlines, the median time to a driehoek decision and the
  * knelpunten that moved, each in a table; the same report as CSV and XLSX from the API. Every number is the API's.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import {
+  Button,
   Heading,
   Paragraph,
   Table,
@@ -29,7 +31,76 @@ import { quarterLabels } from '../dashboard/quarter';
 import { recentQuarters } from './quarters';
 import { DataTable } from '../dashboard/charts';
 import { AppLink } from '../../components/app-link';
+import { useSession } from '../../auth/session';
 import '../dashboard/dashboard.css';
+
+/** The API's RapportagePublicatieDto: one published version of a quarter's report. */
+interface RapportagePublicatie {
+  kwartaal: string;
+  versie: number;
+  publishedOn: string;
+  url: string;
+}
+
+/**
+ * Publishing the chosen quarter (POST /rapportages/voortgang/publicaties, programmadirectie only): the API stores a
+ * fixed snapshot as the quarter's next version; the confirmation names that version and links to the public snapshot.
+ */
+function Publiceren({ kwartaal }: { kwartaal: string }) {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<RapportagePublicatie | null>(null);
+
+  async function publish() {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await api.post<RapportagePublicatie>('/rapportages/voortgang/publicaties', { kwartaal });
+      setDone(result);
+      await queryClient.invalidateQueries({ queryKey: ['openbaar', 'rapportages'] });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="kp-dashboard__section kp-no-print" aria-labelledby="publiceren-kop">
+      <Heading level={2} id="publiceren-kop">
+        Rapportage publiceren
+      </Heading>
+      <Paragraph>
+        Publiceer de rapportage van {quarterLabels(kwartaal).long} als vaste momentopname. Iedereen kan haar daarna zonder inloggen lezen;
+        een nieuwe publicatie van hetzelfde kwartaal wordt een nieuwe versie, eerdere versies blijven bestaan.
+      </Paragraph>
+      <ProblemAlert error={error} />
+      <div className="kp-actions">
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          disabled={busy}
+          aria-disabled={busy || undefined}
+          onClick={() => void publish()}
+        >
+          {busy ? 'Publiceren…' : 'Publiceren'}
+        </Button>
+      </div>
+      <Paragraph role="status">
+        {done ? (
+          <>
+            {quarterLabels(done.kwartaal).long} is gepubliceerd als versie {done.versie} op {formatDate(done.publishedOn)}.{' '}
+            <a className="utrecht-link nl-link" href={done.url}>
+              Openbare momentopname van versie {done.versie} (JSON)
+            </a>
+          </>
+        ) : null}
+      </Paragraph>
+    </section>
+  );
+}
 
 interface Tellingen {
   total: number;
@@ -147,6 +218,7 @@ export default function VoortgangsrapportagePage() {
   const orgName = new Map((organisations.data?.items ?? []).map((o) => [o.code, o.name]));
   const download = (format: 'csv' | 'xlsx') => `/api/v1/rapportages/voortgang?kwartaal=${encodeURIComponent(kwartaal)}&format=${format}`;
   const r = report.data;
+  const { user } = useSession();
 
   return (
     <div className="kp-dashboard">
@@ -180,6 +252,8 @@ export default function VoortgangsrapportagePage() {
         </a>{' '}
         van {quarterLabels(kwartaal).long}.
       </Paragraph>
+
+      {user?.role === 'programmadirectie' ? <Publiceren key={kwartaal} kwartaal={kwartaal} /> : null}
 
       {report.isPending ? (
         <Paragraph role="status" className="kp-loading">
