@@ -303,3 +303,11 @@ export interface GelijkgesteldeDag {
 export interface NotificationPage extends Page<Notification> {
   unreadCount: number;
 }
+
+/** The API's RapportagePublicatieDto: one published version of a quarter's report. */
+export interface RapportagePublicatie {
+  kwartaal: string;
+  versie: number;
+  publishedOn: string;
+  url: string;
+}

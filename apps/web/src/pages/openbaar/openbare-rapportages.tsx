@@ -15,18 +15,11 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import { api } from '../../api/client';
+import type { RapportagePublicatie } from '../../api/types';
 import { ProblemAlert } from '../../components/form';
 import { TableScroll } from '../../components/table-scroll';
 import { formatDate } from '../../format';
 import { quarterLabels } from '../dashboard/quarter';
-
-/** The API's RapportagePublicatieDto. */
-interface RapportagePublicatie {
-  kwartaal: string;
-  versie: number;
-  publishedOn: string;
-  url: string;
-}
 
 export function OpenbareRapportages() {
   const list = useQuery({

@@ -22,7 +22,7 @@ import {
 import { STATUSES } from '@kp/domain/knelpunt/statuses';
 import { DEADLINE_LABELS } from '@kp/domain/termijnen/deadline-state';
 import { api } from '../../api/client';
-import type { KeyCount, Organisation } from '../../api/types';
+import type { KeyCount, Organisation, RapportagePublicatie } from '../../api/types';
 import { ProblemAlert, SelectField } from '../../components/form';
 import { TableScroll } from '../../components/table-scroll';
 import { formatDate, formatDateTime } from '../../format';
@@ -33,14 +33,6 @@ import { DataTable } from '../dashboard/charts';
 import { AppLink } from '../../components/app-link';
 import { useSession } from '../../auth/session';
 import '../dashboard/dashboard.css';
-
-/** The API's RapportagePublicatieDto: one published version of a quarter's report. */
-interface RapportagePublicatie {
-  kwartaal: string;
-  versie: number;
-  publishedOn: string;
-  url: string;
-}
 
 /**
  * Publishing the chosen quarter (POST /rapportages/voortgang/publicaties, programmadirectie only): the API stores a
