@@ -8,6 +8,7 @@ import { StandenListIndex1764370000000 } from './1764370000000-standen-list-inde
 import { DeliveryOutbox1765000000000 } from './1765000000000-delivery-outbox';
 import { ClusterSuggesties1765100000000 } from './1765100000000-cluster-suggesties';
 import { RapportagePublicaties1765200000000 } from './1765200000000-rapportage-publicaties';
+import { KnelpuntVerwijzingen1765300000000 } from './1765300000000-knelpunt-verwijzingen';
 
 /** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeliveryOutbox1765000000000,
   ClusterSuggesties1765100000000,
   RapportagePublicaties1765200000000,
+  KnelpuntVerwijzingen1765300000000,
 ];

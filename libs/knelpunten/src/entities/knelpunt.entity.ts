@@ -64,6 +64,22 @@ export class KnelpuntEntity {
   @Column({ name: 'external_ref', type: 'varchar', length: 200, nullable: true })
   externalRef: string | null;
 
+  /** Kamerstukken by dossier-ondernummer, e.g. `29362-290` (issue 9). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  kamerstukken: string[];
+
+  /** Moties, by their Kamerstuk number. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  moties: string[];
+
+  /** Toezeggingen, by the Tweede Kamer's toezegging number. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  toezeggingen: string[];
+
+  /** Laws and regelingen by BWB id, e.g. `BWBR0002448`. */
+  @Column({ name: 'bwb_ids', type: 'text', array: true, default: () => "'{}'" })
+  bwbIds: string[];
+
   @Column({ type: 'varchar', length: 32 })
   status: Status;
 
