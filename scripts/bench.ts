@@ -34,6 +34,7 @@ import { buildReadCases, runReads } from './bench/reads';
 import { runDecisions } from './bench/decisions';
 import { explainMainQueries, type PlanReport } from './bench/explain';
 import { runStalls } from './bench/stalls';
+import { loadLabelledSet, measureClusterSuggesties, readLabelledSet } from './bench/cluster-suggesties';
 import { evaluate, goal, renderReport, writeJson, type BenchResults, type Goal } from './bench/report';
 
 const readP95 = (name: string) => (r: BenchResults) => r.reads?.perEndpoint[name]?.p95;
@@ -66,6 +67,8 @@ export const GOALS: readonly Goal[] = [
   goal('plan_queue',          'plan: driehoek queue uses an index',                   'true', 1,     '',   indexOnly('queue'),                               'idem'),
   goal('plan_queue_page2',    'plan: driehoek queue page 2 uses an index',            'true', 1,     '',   indexOnly('queue_page2'),                         'idem'),
   goal('health_under_attack_p95', 'GET /health p95 while the stalls are tried',      'max',  50,    'ms', (r) => r.stalls?.health.p95,                      'no body, however deep or wide, stalls the one event loop (issue 11)'),
+  goal('cluster_precision',   'cluster suggestions: precision on the labelled set',   'min',  0.6,   '',   (r) => r.clusterSuggesties?.precision,            'most suggestions the ACU sees are real look-alikes (test/fixtures/cluster-suggesties)'),
+  goal('cluster_recall',      'cluster suggestions: recall on the labelled set',      'min',  0.8,   '',   (r) => r.clusterSuggesties?.recall,               'few real look-alikes across organisations are missed'),
   goal('no_failures',         'failed requests (all phases)',                         'max',  1,     '',   (r) => (r.aborted ? undefined : r.failedRequests), 'the numbers above are of requests that worked'),
 ];
 
@@ -109,6 +112,13 @@ async function phases(system: BenchSystem, results: BenchResults): Promise<void>
   const programmadirectie = await system.token({ role: 'programmadirectie' });
   const driehoekUwv = await system.token({ role: 'driehoek', driehoek: 'UWV' });
   const indienerUwv = indiener.get('UWV') as string;
+
+  log('cluster suggestions: the labelled set loaded through the API and escalated, then precision and recall');
+  const labelled = readLabelledSet();
+  const suggestionClient = { request: http.request.bind(http), token: system.token };
+  const loaded = await loadLabelledSet(suggestionClient, labelled, { label: 'bench' });
+  const quality = await measureClusterSuggesties(suggestionClient, labelled, loaded);
+  results.clusterSuggesties = { ...quality, knelpunten: labelled.knelpunten.length, groups: labelled.groups.length };
 
   log(
     `intake: ${PARAMETERS.intakeStanden} Standen sequentially, then ${PARAMETERS.intakeStanden} with concurrency ${PARAMETERS.intakeConcurrency}`,

@@ -8,6 +8,7 @@ import type { ReadsResult } from './reads';
 import type { DecisionsResult } from './decisions';
 import type { PlanReport } from './explain';
 import type { StallsResult } from './stalls';
+import type { SuggestionQuality } from '../../libs/acu/src/cluster-suggesties/suggestion-quality';
 import { round } from './stats';
 
 export interface BenchResults {
@@ -17,6 +18,8 @@ export interface BenchResults {
   decisions?: DecisionsResult;
   plans?: PlanReport[];
   stalls?: StallsResult;
+  /** Precision and recall of the ACU's cluster suggestions on the labelled set (issue 9). */
+  clusterSuggesties?: SuggestionQuality & { knelpunten: number; groups: number };
   /** Non-2xx responses and wrong bodies over all phases. */
   failedRequests: number;
   /** A phase that threw (the later phases did not run). */
