@@ -427,10 +427,10 @@ describe('rapportages: the quarterly progress report (real PostgreSQL and Tempor
     }
   });
 
-  it('documents the three formats in the OpenAPI document, errors as problem+json', async () => {
+  it('documents the four formats in the OpenAPI document, errors as problem+json', async () => {
     const doc = (await sys.request('GET', '/api/v1/openapi.json')).body;
     const op = doc.paths['/rapportages/voortgang'].get;
-    expect(Object.keys(op.responses['200'].content).sort()).toEqual(['application/json', 'text/csv', XLSX].sort());
+    expect(Object.keys(op.responses['200'].content).sort()).toEqual(['application/json', 'text/csv', XLSX, 'application/pdf'].sort());
     expect(op.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/VoortgangsrapportageDto');
     expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['format', 'kwartaal']);
     for (const status of ['400', '401', '403']) expect(Object.keys(op.responses[status].content)).toEqual(['application/problem+json']);

@@ -220,6 +220,13 @@ describe('inzicht: public register and quarterly report (Chromium)', () => {
     const csvAnswer = await page.request.get(`${web.baseUrl}${csv}`);
     expect(csvAnswer.status()).toBe(200);
     expect(csvAnswer.headers()['content-type']).toContain('text/csv');
+    const pdf = await page.getByRole('link', { name: 'PDF-bestand' }).getAttribute('href');
+    expect(pdf).toBe(`/api/v1/rapportages/voortgang?kwartaal=${kwartaal}&format=pdf`);
+    const pdfAnswer = await page.request.get(`${web.baseUrl}${pdf}`);
+    expect(pdfAnswer.status()).toBe(200);
+    expect(pdfAnswer.headers()['content-type']).toBe('application/pdf');
+    expect(pdfAnswer.headers()['content-disposition']).toBe(`attachment; filename="voortgangsrapportage-${kwartaal}.pdf"`);
+    expect((await pdfAnswer.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // Without the cookie the same URL is refused: the 200 above is the session's.
     expect((await fetch(`${web.baseUrl}${csv}`)).status).toBe(401);
 

@@ -7,10 +7,11 @@ import { KeyCountDto } from './statistieken.dto';
 export const KWARTAAL_PATTERN = /^2\d{3}-Q[1-4]$/;
 
 /** The formats of the quarterly report; `json` is the default. */
-export const RAPPORTAGE_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export const RAPPORTAGE_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type RapportageFormat = (typeof RAPPORTAGE_FORMATS)[number];
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PDF_CONTENT_TYPE = 'application/pdf';
 
 /** At most this many knelpunten are listed under `moved.items`; `moved.total` counts them all. */
 export const MOVED_LIMIT = 200;
@@ -30,7 +31,8 @@ export class VoortgangsrapportageQueryDto {
     enum: RAPPORTAGE_FORMATS,
     default: 'json',
     description:
-      'json (standaard), csv (RFC 4180, UTF-8, één sectie per tabel) of xlsx (één werkblad per tabel); csv en xlsx komen als bijlage',
+      'json (standaard), csv (RFC 4180, UTF-8, één sectie per tabel), xlsx (één werkblad per tabel) of pdf (A4-document met ' +
+      'grafieken en tabellen); csv, xlsx en pdf komen als bijlage',
   })
   @IsOptional()
   @IsIn(RAPPORTAGE_FORMATS, { message: `moet een van de volgende formaten zijn: ${RAPPORTAGE_FORMATS.join(', ')}` })

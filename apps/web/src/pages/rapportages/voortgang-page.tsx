@@ -2,7 +2,7 @@
  * The quarterly progress report (GET /rapportages/voortgang?kwartaal=2026-Q4) for the programmadirectie and the
  * ACU: a quarter picker, the flows of the quarter, the counts per status, theme, organisation and doorbraakteam
  * (submitted in the quarter and cumulative), overdue deadlines, the median time to a driehoek decision and the
- * knelpunten that moved, each in a table; the same report as CSV and XLSX from the API. Every number is the API's.
+ * knelpunten that moved, each in a table; the same report as PDF, CSV and XLSX from the API. Every number is the API's.
  */
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -208,7 +208,8 @@ export default function VoortgangsrapportagePage() {
   });
   const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api.get<{ items: Organisation[] }>('/organisations') });
   const orgName = new Map((organisations.data?.items ?? []).map((o) => [o.code, o.name]));
-  const download = (format: 'csv' | 'xlsx') => `/api/v1/rapportages/voortgang?kwartaal=${encodeURIComponent(kwartaal)}&format=${format}`;
+  const download = (format: 'pdf' | 'csv' | 'xlsx') =>
+    `/api/v1/rapportages/voortgang?kwartaal=${encodeURIComponent(kwartaal)}&format=${format}`;
   const r = report.data;
   const { user } = useSession();
 
@@ -235,6 +236,10 @@ export default function VoortgangsrapportagePage() {
 
       <Paragraph className="kp-no-print">
         Downloaden:{' '}
+        <a className="utrecht-link nl-link" href={download('pdf')} download>
+          PDF-bestand
+        </a>
+        ,{' '}
         <a className="utrecht-link nl-link" href={download('xlsx')} download>
           Excel-bestand (XLSX)
         </a>{' '}
