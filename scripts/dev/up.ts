@@ -1,6 +1,7 @@
 /**
  * `npm run up`: the whole system in the foreground. Starts PostgreSQL (embedded, unless DATABASE_URL),
- * Temporal (the CLI dev server on a SQLite file under .data/, unless TEMPORAL_ADDRESS), migrates and seeds,
+ * Temporal (TEMPORAL_MODE=dev: the CLI dev server on a SQLite file under .data/; TEMPORAL_MODE=server: the Temporal
+ * server on the same PostgreSQL; neither when TEMPORAL_ADDRESS is set), migrates and seeds,
  * then runs the worker and the API as child processes. Ctrl-C stops everything cleanly.
  */
 import { spawn, ChildProcess } from 'node:child_process';
@@ -8,7 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres, PostgresHandle } from '../infra/postgres';
-import { startTemporalDevServer, TemporalDevServerHandle } from '../infra/temporal-dev-server';
+import type { TemporalDevServerHandle } from '../infra/temporal-dev-server';
+import { startTemporal } from '../infra/temporal';
 import { infraLog } from '../infra/log';
 import { dataSourceOptions, runMigrations } from '../../libs/shared/src/database/data-source';
 import { seedReferenceData } from '../../libs/referentie/src/seed/seed-reference-data';
@@ -62,12 +64,20 @@ async function main(): Promise<void> {
   }
   let temporalAddress = base.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
-    infraLog(`Temporal dev server starten (SQLite ${join(dataDir, 'temporal.db')})`);
-    temporal = await startTemporalDevServer({
+    const mode = base.TEMPORAL_MODE;
+    infraLog(
+      mode === 'server'
+        ? `Temporal server starten op PostgreSQL (databases temporal en temporal_visibility)`
+        : `Temporal dev server starten (SQLite ${join(dataDir, 'temporal.db')})`,
+    );
+    temporal = await startTemporal({
+      mode,
+      dir: dataDir,
+      databaseUrl,
       port: 7233,
       uiPort: 8233,
-      dbFile: join(dataDir, 'temporal.db'),
-      logFile: join(dataDir, 'temporal.log'),
+      persist: true,
+      logFile: join(dataDir, mode === 'server' ? 'temporal-server.log' : 'temporal.log'),
     });
     temporalAddress = temporal.address;
   }
@@ -115,7 +125,9 @@ async function main(): Promise<void> {
       `  Webapp         http://localhost:${port}/   (ontwikkel-login: kies Rol, Organisatie en Driehoek)`,
       `  API            http://localhost:${port}/api/v1   (OpenAPI: /api/v1/openapi.json, docs: /api/v1/docs)`,
       `  Gezondheid     http://localhost:${port}/api/v1/health`,
-      temporal ? `  Temporal UI    http://localhost:${temporal.uiPort ?? 8233}` : `  Temporal       ${temporalAddress}`,
+      temporal?.uiPort !== undefined
+        ? `  Temporal UI    http://localhost:${temporal.uiPort}`
+        : `  Temporal       ${temporalAddress} (${base.TEMPORAL_MODE})`,
       `  PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
       `  Token          npm run -s token -- --role indiener --organisation UWV`,
       `  Demodata       npm run demo   (of start met npm run up -- --demo)`,

