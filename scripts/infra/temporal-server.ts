@@ -26,6 +26,8 @@ import type { TemporalDevServerHandle } from './temporal-dev-server';
 
 /** Pinned: later tags need a newer Go toolchain than these machines have. docker-compose.yml uses the same version. */
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+/** History shards of the local server and of docker-compose.yml (fixed for the lifetime of the databases). */
+export const TEMPORAL_HISTORY_SHARDS = 4;
 const MODULE = 'go.temporal.io/server';
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 20_000;
@@ -278,13 +280,11 @@ function serverConfig(
   };
 }
 
-/** Same switches the dev server gets (scripts/infra/temporal-dev-server.ts). */
-const DYNAMIC_CONFIG = {
-  'frontend.enableUpdateWorkflowExecution': [{ value: true }],
-  'frontend.enableUpdateWorkflowExecutionAsyncAccepted': [{ value: true }],
-  // A search attribute registered at start is usable at once (no wait for the cache).
-  'system.forceSearchAttributesCacheRefreshOnRead': [{ value: true }],
-};
+/** The dynamic config, shared with docker-compose.yml; found from the sources (scripts/infra) and from dist. */
+export const DYNAMIC_CONFIG_FILE =
+  [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')]
+    .map((root) => path.join(root, 'deploy', 'temporal', 'dynamicconfig.yaml'))
+    .find((file) => fs.existsSync(file)) ?? path.resolve('deploy', 'temporal', 'dynamicconfig.yaml');
 
 async function waitUntilReady(child: ReturnType<typeof spawn>, tail: OutputTail, address: string, namespace: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -329,16 +329,20 @@ export async function startTemporalServer(opts: StartTemporalServerOptions): Pro
   const configDir = path.join(opts.rootDir, 'config');
   fs.mkdirSync(path.join(configDir, 'dynamicconfig'), { recursive: true });
   const dynamicConfigFile = path.resolve(configDir, 'dynamicconfig', 'development.yaml');
-  fs.writeFileSync(dynamicConfigFile, JSON.stringify(DYNAMIC_CONFIG, null, 2));
+  fs.copyFileSync(DYNAMIC_CONFIG_FILE, dynamicConfigFile);
   if (opts.logFile) fs.mkdirSync(path.dirname(path.resolve(opts.logFile)), { recursive: true });
 
   for (let attempt = 1; ; attempt++) {
     const ports = await pickPorts(opts.port);
     // The password of the database is in this file: readable by its owner only.
     const configFile = path.join(configDir, 'development.yaml');
-    fs.writeFileSync(configFile, JSON.stringify(serverConfig(ports, db, databases, opts.historyShards ?? 4, dynamicConfigFile), null, 2), {
-      mode: 0o600,
-    });
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify(serverConfig(ports, db, databases, opts.historyShards ?? TEMPORAL_HISTORY_SHARDS, dynamicConfigFile), null, 2),
+      {
+        mode: 0o600,
+      },
+    );
     fs.chmodSync(configFile, 0o600);
     const address = `127.0.0.1:${ports.frontend}`;
     const child = spawn(

@@ -7,7 +7,6 @@ import { TestSystem } from '../support/test-system';
 
 const run = promisify(execFile);
 
-/** The official NL GOV ADR ruleset sits beside the repository checkout (also in CI). */
 // Our own copy of the official ruleset (source and licence in its header); the repository reads nothing outside itself.
 const RULESET = path.resolve(__dirname, '../../standards/nlgov-adr-ruleset.yaml');
 const SPECTRAL = path.resolve(__dirname, '../../node_modules/.bin/spectral');

@@ -54,6 +54,12 @@ export class AppConfig {
   @IsString()
   TEMPORAL_TASK_QUEUE = 'knelpunten';
 
+  /** How long Temporal keeps a closed workflow's history (days): set when the namespace is registered. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TEMPORAL_RETENTION_DAYS = 30;
+
   @Transform(toBool)
   @IsBoolean()
   TEMPORAL_TLS = false;
