@@ -9,6 +9,8 @@ import { DeliveryOutbox1765000000000 } from './1765000000000-delivery-outbox';
 import { ClusterSuggesties1765100000000 } from './1765100000000-cluster-suggesties';
 import { RapportagePublicaties1765200000000 } from './1765200000000-rapportage-publicaties';
 import { KnelpuntVerwijzingen1765300000000 } from './1765300000000-knelpunt-verwijzingen';
+import { KnelpuntenStandIndex1765350000000 } from './1765350000000-knelpunten-stand-index';
+import { Uitvraagrondes1765460000000 } from './1765460000000-uitvraagrondes';
 
 /** All migrations in order; the data source reads this list (no glob: works the same in ts and dist). */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   ClusterSuggesties1765100000000,
   RapportagePublicaties1765200000000,
   KnelpuntVerwijzingen1765300000000,
+  KnelpuntenStandIndex1765350000000,
+  Uitvraagrondes1765460000000,
 ];

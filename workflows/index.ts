@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow the worker runs.
 export { knelpuntWorkflow } from './knelpunt/knelpunt.workflow';
+export { uitvraagWorkflow } from './uitvraag/uitvraag.workflow';

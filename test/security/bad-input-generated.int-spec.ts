@@ -256,6 +256,12 @@ describe('bad input generated from the OpenAPI document', () => {
     control?: boolean;
   }
   const idem = (): Record<string, string> => ({ 'Idempotency-Key': randomUUID() });
+  const uitvraagronde = (): Json => ({ name: 'Standen 2027', year: 2027, closingDate: freshWorkday(), organisations: ['UWV', 'SVB'] });
+  const newUitvraagronde = async (): Promise<string> => {
+    const res = await sys.request('POST', '/api/v1/uitvraagrondes', { token: tokens.get('programmadirectie'), body: uitvraagronde() });
+    if (res.status !== 201) throw new Error(`uitvraagronde → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
   /**
    * A fresh resource per field; for the Idempotency-Key even per kind of value, because the rest of such a request
    * is valid: an accepted bad key changes the state, and the next kind would meet a 409 instead of the check.
@@ -327,6 +333,13 @@ describe('bad input generated from the OpenAPI document', () => {
     },
     'GET /knelpunten/{id}': { fixture: async () => ({ role: 'programmadirectie', params: { id: ids.knelpunt! } }) },
     'GET /knelpunten': { fixture: async () => ({ role: 'programmadirectie' }) },
+    'PUT /knelpunten/{id}/verwijzingen': {
+      fixture: async () => ({
+        role: 'programmadirectie',
+        params: { id: ids.knelpunt! },
+        body: { kamerstukken: ['29362-290'], moties: ['36200-VII-12'], toezeggingen: ['TZ202311-045'], bwbIds: ['BWBR0002448'] },
+      }),
+    },
     'POST /knelpunten/{id}/decisions': {
       fixture: async (field) => {
         const [decision, from] = KNELPUNT_DECISION_FOR[topField(field)] ?? ['informatie_opvragen', 'bij_driehoek'];
@@ -378,6 +391,7 @@ describe('bad input generated from the OpenAPI document', () => {
     },
     'GET /statistieken': { fixture: async () => ({ role: 'programmadirectie' }) },
     'GET /rapportages/voortgang': { fixture: async () => ({ role: 'programmadirectie' }) },
+    'GET /analyse/staat': { fixture: async () => ({ role: 'programmadirectie' }) },
     'POST /rapportages/voortgang/publicaties': {
       fixture: async () => ({ role: 'programmadirectie', body: { kwartaal: '2026-Q1' } }),
     },
@@ -450,6 +464,17 @@ describe('bad input generated from the OpenAPI document', () => {
         body: { knelpuntIds: [await bring('bij_acu'), await bring('bij_acu')], reason: 'Verschillende oorzaken' },
       }),
       memo: (f) => topField(f) || f,
+    },
+    'POST /uitvraagrondes': {
+      fixture: async () => ({ role: 'programmadirectie', headers: idem(), body: uitvraagronde() }),
+      memo: (f, k) => (f.startsWith('header') ? `${f} ${k}` : f),
+    },
+    'GET /uitvraagrondes': { fixture: async () => ({ role: 'programmadirectie' }) },
+    'GET /uitvraagrondes/{id}': { fixture: async () => ({ role: 'programmadirectie', params: { id: ids.uitvraagronde! } }) },
+    // A fresh open round per baseline: closing it twice is a 409.
+    'POST /uitvraagrondes/{id}/sluiten': {
+      fixture: async () => ({ role: 'programmadirectie', params: { id: await newUitvraagronde() } }),
+      memo: (f, k) => `${f} ${k}`,
     },
   };
   const POOL = 110;
@@ -779,6 +804,7 @@ describe('bad input generated from the OpenAPI document', () => {
     expect(ministry.status).toBe(201);
 
     ids.cluster = await newCluster();
+    ids.uitvraagronde = await newUitvraagronde();
     const meeting = await sys.request('POST', '/api/v1/acu/meetings', { token: tokens.get('acu'), body: { meetingDate: freshWorkday() } });
     expect(meeting.status).toBe(201);
     ids.meeting = meeting.body.id;

@@ -57,7 +57,10 @@ describe('route policies and the access matrix', () => {
     const day = new Date(Date.now() + 60 * 86_400_000);
     for (let i = 0; i < 14 && !ids.meeting; i++, day.setUTCDate(day.getUTCDate() + 1)) {
       const res = await sys.request('POST', '/api/v1/acu/meetings', { token: acu, body: { meetingDate: day.toISOString().slice(0, 10) } });
-      if (res.status === 201) ids.meeting = res.body.id;
+      if (res.status === 201) {
+        ids.meeting = res.body.id;
+        ids.meetingDate = res.body.meetingDate;
+      }
     }
     expect(ids.meeting).toEqual(expect.any(String));
 
@@ -72,6 +75,14 @@ describe('route policies and the access matrix', () => {
       ids.notification,
     ]);
     ids.delivery = delivery.id;
+
+    // An intake round UWV is expected in, so the organisation's roles may read it too.
+    const ronde = await sys.request('POST', '/api/v1/uitvraagrondes', {
+      token: tokens.get('programmadirectie'),
+      body: { name: 'Standen 2027', year: 2027, closingDate: ids.meetingDate, organisations: ['UWV'] },
+    });
+    expect(ronde.status).toBe(201);
+    ids.uitvraagronde = ronde.body.id;
   });
 
   afterAll(async () => {
@@ -91,6 +102,7 @@ describe('route policies and the access matrix', () => {
       notifications: { id: ids.notification },
       deliveries: { id: ids.delivery },
       acu: { id: pattern.includes('/clusters/') ? ids.cluster : ids.meeting },
+      uitvraagrondes: { id: ids.uitvraagronde },
     };
     const value = byResource[resource ?? '']?.[param];
     if (!value) throw new Error(`no value for path parameter :${param} of ${pattern}; add one to paramValue()`);
@@ -111,6 +123,7 @@ describe('route policies and the access matrix', () => {
       'GET /api/v1/statistieken',
       'GET /api/v1/openbaar/knelpunten',
       'GET /api/v1/rapportages/voortgang',
+      'GET /api/v1/analyse/staat',
       'POST /api/v1/rapportages/voortgang/publicaties',
       'GET /api/v1/openbaar/rapportages',
       'GET /api/v1/openbaar/rapportages/:kwartaal/versies/:versie',

@@ -15,6 +15,8 @@ import { NotificatiesModule } from '@kp/notificaties/notificaties.module';
 import { AcuModule } from '@kp/acu/acu.module';
 import { ReconcileModule } from '@kp/knelpunten/use-cases/reconcile/reconcile.module';
 import { OpenbaarModule } from '@kp/knelpunten/openbaar/openbaar.module';
+import { UitvraagModule } from '@kp/uitvraag/uitvraag.module';
+import { AnalyseModule } from '@kp/knelpunten/analyse/analyse.module';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP API: one module per bounded context. */
@@ -37,6 +39,8 @@ export class AppModule {
         AcuModule,
         ReconcileModule,
         OpenbaarModule,
+        UitvraagModule,
+        AnalyseModule,
       ],
       controllers: [HealthController],
       providers: [

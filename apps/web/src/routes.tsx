@@ -27,10 +27,13 @@ const ClustersPage = lazy(() => import('./pages/acu/clusters-page'));
 const ClusterPage = lazy(() => import('./pages/acu/cluster-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const VoortgangsrapportagePage = lazy(() => import('./pages/rapportages/voortgang-page'));
+const StaatPage = lazy(() => import('./pages/analyse/staat-page'));
 const TermijnbeleidPage = lazy(() => import('./pages/termijnbeleid/termijnbeleid-page'));
 const GelijkgesteldeDagenPage = lazy(() => import('./pages/gelijkgestelde-dagen/gelijkgestelde-dagen-page'));
 const BeheerPage = lazy(() => import('./pages/beheer/beheer-page'));
 const MeldingenPage = lazy(() => import('./pages/meldingen/meldingen-page'));
+const UitvraagPage = lazy(() => import('./pages/uitvraag/uitvraag-page'));
+const UitvraagrondePage = lazy(() => import('./pages/uitvraag/uitvraagronde-page'));
 
 function Loading() {
   return (
@@ -116,10 +119,13 @@ export const router = createBrowserRouter([
       { path: 'acu/clusters/:id', element: guard(['acu', 'programmadirectie'], <ClusterPage />) },
       { path: 'dashboard', element: guard(['programmadirectie', 'acu'], <DashboardPage />) },
       { path: 'rapportages/voortgang', element: guard(['programmadirectie', 'acu'], <VoortgangsrapportagePage />) },
+      { path: 'analyse/staat', element: guard(['programmadirectie', 'acu'], <StaatPage />) },
       { path: 'termijnbeleid', element: guard(['programmadirectie', 'admin', 'acu', 'driehoek'], <TermijnbeleidPage />) },
       { path: 'gelijkgestelde-dagen', element: guard(['programmadirectie', 'admin'], <GelijkgesteldeDagenPage />) },
       { path: 'beheer', element: guard(['admin'], <BeheerPage />) },
       { path: 'meldingen', element: guard(ALL, <MeldingenPage />) },
+      { path: 'uitvraag', element: guard(['programmadirectie', 'indiener', 'driehoek'], <UitvraagPage />) },
+      { path: 'uitvraag/:id', element: guard(['programmadirectie', 'indiener', 'driehoek'], <UitvraagrondePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -11,6 +11,9 @@ import { DeliveryDispatcherModule } from '@kp/notificaties/outbox/delivery-dispa
 import { AcuModule } from '@kp/acu/acu.module';
 import { AcuActivities } from '@kp/acu/activities/acu.activities';
 import { asActivity } from '@kp/temporal/activity-failure';
+import { UitvraagActivitiesModule } from '@kp/uitvraag/uitvraag.module';
+import { UitvraagActivitiesAdapter } from '@kp/uitvraag/activities/uitvraag.activities';
+import type { UitvraagActivities } from '../../../workflows/uitvraag/uitvraag.activities-contract';
 import type { KnelpuntActivities } from '../../../workflows/knelpunt/knelpunt.activities-contract';
 import { KNELPUNT_ACTIVITIES, TemporalWorkerService } from './temporal-worker.service';
 
@@ -36,6 +39,15 @@ export function knelpuntActivities(
   };
 }
 
+/** The intake-round (uitvraag) workflow's activities, registered beside the knelpunt activities. */
+export function uitvraagActivities(uitvraag: UitvraagActivitiesAdapter): UitvraagActivities {
+  return {
+    planUitvraagronde: (i) => asActivity(() => uitvraag.planUitvraagronde(i)),
+    stuurUitvraagHerinneringen: (i) => asActivity(() => uitvraag.stuurUitvraagHerinneringen(i)),
+    sluitUitvraagronde: (i) => asActivity(() => uitvraag.sluitUitvraagronde(i)),
+  };
+}
+
 @Module({})
 export class WorkerModule {
   /** `runWorker: false` gives only the activities (tests run them in a Worker on a time-skipping server). */
@@ -49,14 +61,25 @@ export class WorkerModule {
         TermijnenModule,
         NotificatiesModule,
         AcuModule,
+        UitvraagActivitiesModule,
         // The worker sends: the delivery dispatcher drains the notification outbox (the API never sends).
         ...(options.runWorker === false ? [] : [DeliveryDispatcherModule]),
       ],
       providers: [
         {
           provide: KNELPUNT_ACTIVITIES,
-          inject: [KnelpuntProjectionActivities, TermijnActivities, NotificatieActivities, AcuActivities],
-          useFactory: knelpuntActivities,
+          inject: [KnelpuntProjectionActivities, TermijnActivities, NotificatieActivities, AcuActivities, UitvraagActivitiesAdapter],
+          // Every workflow of the bundle runs on this one task queue: the knelpunt and the uitvraag activities together.
+          useFactory: (
+            projection: KnelpuntProjectionActivities,
+            termijnen: TermijnActivities,
+            notificaties: NotificatieActivities,
+            acu: AcuActivities,
+            uitvraag: UitvraagActivitiesAdapter,
+          ): KnelpuntActivities & UitvraagActivities => ({
+            ...knelpuntActivities(projection, termijnen, notificaties, acu),
+            ...uitvraagActivities(uitvraag),
+          }),
         },
         ...(options.runWorker === false ? [] : [TemporalWorkerService]),
       ],

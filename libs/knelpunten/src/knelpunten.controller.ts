@@ -1,5 +1,5 @@
-import { DEADLINE_ROLES, VOORTGANG_ROLES } from '@kp/domain';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { DEADLINE_ROLES, VERWIJZINGEN_ROLES, VOORTGANG_ROLES } from '@kp/domain';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey } from '@kp/shared/idempotency/idempotency-key';
 import { CurrentPrincipal, Policy } from '@kp/toegang/decorators';
@@ -24,6 +24,8 @@ import { GetDriehoekQueueUseCase } from './use-cases/get-driehoek-queue/get-drie
 import { DriehoekCodeParamDto } from './dtos/driehoek-param.dto';
 import { AmendKnelpuntDto } from './dtos/amend-knelpunt.dto';
 import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
+import { VerwijzingenRequestDto } from './dtos/verwijzingen.dto';
+import { ReplaceVerwijzingenUseCase } from './use-cases/replace-verwijzingen/replace-verwijzingen.use-case';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Maakt een herhaald verzoek veilig' };
 
@@ -37,6 +39,7 @@ export class KnelpuntenController {
     private readonly voortgang: AddVoortgangUseCase,
     private readonly deadline: ChangeDeadlineUseCase,
     private readonly amend: AmendKnelpuntUseCase,
+    private readonly verwijzingen: ReplaceVerwijzingenUseCase,
   ) {}
 
   @Patch(':id')
@@ -49,6 +52,24 @@ export class KnelpuntenController {
     @Body() body: AmendKnelpuntDto,
   ): Promise<KnelpuntDetailDto> {
     return this.amend.execute(p, params.id, body);
+  }
+
+  @Put(':id/verwijzingen')
+  @Policy(...VERWIJZINGEN_ROLES)
+  @ApiOperation({
+    summary: 'De verwijzingen naar Kamer en wetgeving vervangen (Kamerstukken, moties, toezeggingen, BWB-ids)',
+    description:
+      'Alle vier lijsten tegelijk; een lege lijst maakt die soort leeg. Binnen uw bereik: de eigen organisatie, de eigen ' +
+      'driehoek, de ACU voor geëscaleerde knelpunten, de programmadirectie voor alle. De wijziging komt met de oude en nieuwe ' +
+      'waarden in de tijdlijn; dezelfde lijsten nogmaals sturen verandert niets.',
+  })
+  @ApiOkResponse({ type: KnelpuntDetailDto })
+  replaceVerwijzingen(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: KnelpuntIdParamDto,
+    @Body() body: VerwijzingenRequestDto,
+  ): Promise<KnelpuntDetailDto> {
+    return this.verwijzingen.execute(p, params.id, body);
   }
 
   @Get()

@@ -16,6 +16,7 @@ import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.
 import { AcuModule } from '@kp/acu/acu.module';
 import { MergeTargetPolicy } from './policies/merge-target.policy';
 import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
+import { ReplaceVerwijzingenUseCase } from './use-cases/replace-verwijzingen/replace-verwijzingen.use-case';
 import { IdempotencyModule } from '@kp/shared/idempotency/idempotency.module';
 import { StatistiekenController } from './statistieken.controller';
 import { StatistiekenRepository } from './repositories/statistieken.repository';
@@ -33,6 +34,7 @@ import { PubliceerVoortgangsrapportageUseCase } from './use-cases/publiceer-voor
     DecideClusterUseCase,
     MergeTargetPolicy,
     AmendKnelpuntUseCase,
+    ReplaceVerwijzingenUseCase,
     KnelpuntRepository,
     KnelpuntProjectionRepository,
     KnelpuntProjectionActivities,

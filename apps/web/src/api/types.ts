@@ -38,6 +38,11 @@ export interface KnelpuntSummary {
   doorbraakteam: string | null;
   nextDueAt: string | null;
   standId: string;
+  /** References to parliament and law (issue 9). */
+  kamerstukken: string[];
+  moties: string[];
+  toezeggingen: string[];
+  bwbIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -91,6 +96,8 @@ export interface KnelpuntDetail extends KnelpuntSummary {
   deadlines: Deadline[];
   timeline: TimelineEntry[];
   allowedDecisions: DecisionName[];
+  /** Whether the caller may replace the references (PUT …/verwijzingen). */
+  mayEditVerwijzingen: boolean;
 }
 
 export interface Organisation {
@@ -225,7 +232,23 @@ export interface Stand extends StandSummary {
 /** POST /standen/import-controle: every CSV row with the API's own reasons; nothing stored. */
 export interface CsvPreviewRow {
   row: number;
-  values: Partial<Record<'title' | 'description' | 'theme' | 'law' | 'ministry' | 'impact' | 'proposedSolution' | 'externalRef', string>>;
+  values: Partial<
+    Record<
+      | 'title'
+      | 'description'
+      | 'theme'
+      | 'law'
+      | 'ministry'
+      | 'impact'
+      | 'proposedSolution'
+      | 'externalRef'
+      | 'kamerstukken'
+      | 'moties'
+      | 'toezeggingen'
+      | 'bwbIds',
+      string
+    >
+  >;
   invalidParams: { name: string; reason: string }[];
 }
 

@@ -31,7 +31,16 @@ import { AppLink } from './app-link';
 import { CursorPager, useCursors } from './cursor-pager';
 import { ProblemAlert, SelectField, TextField } from './form';
 
-export type KnelpuntFilter = 'status' | 'theme' | 'overdue' | 'q' | 'organisation' | 'driehoek';
+export type KnelpuntFilter = 'status' | 'theme' | 'overdue' | 'q' | 'organisation' | 'driehoek' | VerwijzingFilter;
+/** Filters on one reference to parliament or law (the API checks the format). */
+type VerwijzingFilter = 'kamerstuk' | 'motie' | 'toezegging' | 'bwb';
+
+const VERWIJZING_FILTER_HINTS: Record<VerwijzingFilter, string> = {
+  kamerstuk: 'Eén Kamerstuknummer, zoals 29362-290.',
+  motie: 'Het Kamerstuknummer van een motie, zoals 36200-VII-12.',
+  toezegging: 'Een toezeggingnummer, zoals TZ202311-045.',
+  bwb: 'Een BWB-id, zoals BWBR0002448.',
+};
 export type KnelpuntColumn = 'reference' | 'title' | 'organisation' | 'theme' | 'status' | 'nextDueAt' | 'updatedAt';
 
 /** The query values a list sends: the base query, the chosen filters, `limit` and `cursor`. */
@@ -77,6 +86,10 @@ const FILTER_LABELS: Record<KnelpuntFilter, string> = {
   q: 'Zoeken',
   organisation: 'Organisatie',
   driehoek: 'Driehoek',
+  kamerstuk: 'Kamerstuk',
+  motie: 'Motie',
+  toezegging: 'Toezegging',
+  bwb: 'Wet of regeling (BWB-id)',
 };
 
 const COLUMN_HEADERS: Record<KnelpuntColumn, string> = {
@@ -136,9 +149,24 @@ interface FilterValues {
   q: string;
   organisation: string;
   driehoek: string;
+  kamerstuk: string;
+  motie: string;
+  toezegging: string;
+  bwb: string;
 }
 
-const EMPTY: FilterValues = { status: '', theme: '', overdue: '', q: '', organisation: '', driehoek: '' };
+const EMPTY: FilterValues = {
+  status: '',
+  theme: '',
+  overdue: '',
+  q: '',
+  organisation: '',
+  driehoek: '',
+  kamerstuk: '',
+  motie: '',
+  toezegging: '',
+  bwb: '',
+};
 
 export function KnelpuntenTable({
   endpoint,
@@ -258,6 +286,23 @@ export function KnelpuntenTable({
             value={draft.q}
             onChange={set(f)}
             maxLength={200}
+          />
+        );
+      case 'kamerstuk':
+      case 'motie':
+      case 'toezegging':
+      case 'bwb':
+        return (
+          <TextField
+            key={f}
+            formId={formId}
+            name={f}
+            label={FILTER_LABELS[f]}
+            description={VERWIJZING_FILTER_HINTS[f]}
+            filter
+            value={draft[f]}
+            onChange={set(f)}
+            maxLength={24}
           />
         );
     }

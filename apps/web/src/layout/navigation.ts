@@ -13,12 +13,14 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
         { to: '/mijn-knelpunten', label: 'Mijn knelpunten' },
         { to: '/standen/nieuw', label: 'Stand indienen' },
         { to: '/standen/importeren', label: 'CSV importeren' },
+        { to: '/uitvraag', label: 'Uitvraag' },
         { to: '/meldingen', label: 'Meldingen' },
       ];
     case 'driehoek':
       return [
         { to: '/werkvoorraad', label: 'Werkvoorraad' },
         { to: '/knelpunten', label: 'Alle knelpunten' },
+        { to: '/uitvraag', label: 'Uitvraag' },
         { to: '/meldingen', label: 'Meldingen' },
       ];
     case 'acu':
@@ -28,6 +30,7 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
         { to: '/acu/clusters', label: 'Clusters' },
         { to: '/dashboard', label: 'Dashboard' },
         { to: '/rapportages/voortgang', label: 'Kwartaalrapportage' },
+        { to: '/analyse/staat', label: 'Staat van de Uitvoering' },
         { to: '/knelpunten', label: 'Knelpunten' },
         { to: '/meldingen', label: 'Meldingen' },
       ];
@@ -35,6 +38,8 @@ export function navigationFor(role: Rol | undefined): NavItem[] {
       return [
         { to: '/dashboard', label: 'Dashboard' },
         { to: '/rapportages/voortgang', label: 'Kwartaalrapportage' },
+        { to: '/analyse/staat', label: 'Staat van de Uitvoering' },
+        { to: '/uitvraag', label: 'Uitvraag' },
         { to: '/knelpunten', label: 'Knelpunten' },
         { to: '/acu', label: 'ACU-bord' },
         { to: '/acu/vergaderingen', label: 'ACU-vergaderingen' },

@@ -15,6 +15,10 @@ export class CsvRowValuesDto {
   @ApiPropertyOptional() impact?: string;
   @ApiPropertyOptional() proposedSolution?: string;
   @ApiPropertyOptional() externalRef?: string;
+  @ApiPropertyOptional({ description: 'De cel zoals geschreven: Kamerstukken gescheiden door ; , of spatie' }) kamerstukken?: string;
+  @ApiPropertyOptional({ description: 'De cel zoals geschreven: moties gescheiden door ; , of spatie' }) moties?: string;
+  @ApiPropertyOptional({ description: 'De cel zoals geschreven: toezeggingen gescheiden door ; , of spatie' }) toezeggingen?: string;
+  @ApiPropertyOptional({ description: 'De cel zoals geschreven: BWB-ids gescheiden door ; , of spatie' }) bwbIds?: string;
 }
 
 export class CsvPreviewRowDto {

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { THEMES, Theme } from '@kp/domain';
+import { VerwijzingenField } from '@kp/knelpunten/dtos/verwijzingen.dto';
 
 export const MAX_KNELPUNTEN_PER_STAND = 250;
 
@@ -74,6 +75,11 @@ export class KnelpuntInputDto {
   @IsString({ message: 'moet tekst zijn' })
   @MaxLength(200, { message: 'mag maximaal $constraint1 tekens bevatten' })
   externalRef?: string;
+
+  @VerwijzingenField('kamerstukken', { required: false }) kamerstukken?: string[];
+  @VerwijzingenField('moties', { required: false }) moties?: string[];
+  @VerwijzingenField('toezeggingen', { required: false }) toezeggingen?: string[];
+  @VerwijzingenField('bwbIds', { required: false }) bwbIds?: string[];
 }
 
 export class StandMetadataDto {

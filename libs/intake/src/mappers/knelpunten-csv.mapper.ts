@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { VERWIJZING_SOORTEN } from '@kp/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainException, InvalidParam } from '@kp/shared/errors';
@@ -6,7 +7,23 @@ import { flattenValidationErrors, hasInvalidCharacter, INVALID_CHARACTER_REASON 
 import { KnelpuntInputDto, MAX_KNELPUNTEN_PER_STAND } from '../dtos/submit-stand.dto';
 
 export const CSV_REQUIRED = ['title', 'description', 'theme'] as const;
-export const CSV_OPTIONAL = ['law', 'ministry', 'impact', 'proposedSolution', 'externalRef'] as const;
+export const CSV_OPTIONAL = [
+  'law',
+  'ministry',
+  'impact',
+  'proposedSolution',
+  'externalRef',
+  'kamerstukken',
+  'moties',
+  'toezeggingen',
+  'bwbIds',
+] as const;
+/**
+ * Columns that hold a list (references to parliament and law): several values in one cell, separated by semicolons,
+ * commas or spaces (`29362-290; 36200-VII-12`; quote the cell when its separator is the file's delimiter).
+ */
+const CSV_LIST_COLUMNS: readonly string[] = VERWIJZING_SOORTEN;
+const splitList = (cell: string): string[] => cell.split(/[\s;,]+/).filter((v) => v !== '');
 export type CsvColumn = (typeof CSV_REQUIRED)[number] | (typeof CSV_OPTIONAL)[number];
 export const CSV_COLUMNS: readonly CsvColumn[] = [...CSV_REQUIRED, ...CSV_OPTIONAL];
 
@@ -87,14 +104,14 @@ export function readKnelpuntenCsv(csv: unknown): KnelpuntenCsv {
   const checkRows = problems.length === 0;
 
   const rows = dataRows.map((record, i): KnelpuntenCsvRow => {
-    const plain: Record<string, string> = {};
+    const plain: Record<string, string | string[]> = {};
     const values: Partial<Record<CsvColumn, string>> = {};
     header.forEach((h, c) => {
       const v = record[c];
       // An empty required cell is an empty value ("is verplicht"), an empty optional cell no value at all.
       if ((CSV_REQUIRED as readonly string[]).includes(h)) plain[h] = v ?? '';
       if (v === undefined || v === '') return;
-      plain[h] = v;
+      plain[h] = CSV_LIST_COLUMNS.includes(h) ? splitList(v) : v;
       if ((CSV_COLUMNS as readonly string[]).includes(h)) values[h as CsvColumn] = v;
     });
     const knelpunt = plainToInstance(KnelpuntInputDto, plain);

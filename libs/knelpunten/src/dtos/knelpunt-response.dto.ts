@@ -21,6 +21,10 @@ export class KnelpuntSummaryDto {
   doorbraakteam: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) nextDueAt: string | null;
   @ApiProperty({ format: 'uuid' }) standId: string;
+  @ApiProperty({ type: [String], description: 'Kamerstukken (dossiernummer-ondernummer), zoals 29362-290' }) kamerstukken: string[];
+  @ApiProperty({ type: [String], description: 'Moties, op hun Kamerstuknummer' }) moties: string[];
+  @ApiProperty({ type: [String], description: 'Toezeggingen, zoals TZ202311-045' }) toezeggingen: string[];
+  @ApiProperty({ type: [String], description: 'Wetten en regelingen op hun BWB-id, zoals BWBR0002448' }) bwbIds: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -64,4 +68,6 @@ export class KnelpuntDetailDto extends KnelpuntSummaryDto {
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
   @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
   @ApiProperty({ type: [String], description: 'Beslissingen die u nu mag nemen' }) allowedDecisions: string[];
+  @ApiProperty({ description: 'Of u de verwijzingen naar Kamer en wetgeving mag wijzigen (PUT …/verwijzingen)' })
+  mayEditVerwijzingen: boolean;
 }

@@ -13,6 +13,7 @@ import {
   THEMES,
   TermUnit,
 } from '@kp/domain';
+import { VerwijzingFilter } from './verwijzingen.dto';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -39,6 +40,11 @@ class KnelpuntFilterQueryDto extends PageQueryDto {
   @IsString({ message: 'moet tekst zijn' })
   @MaxLength(200, { message: 'mag maximaal $constraint1 tekens bevatten' })
   q?: string;
+
+  @VerwijzingFilter('kamerstukken') kamerstuk?: string;
+  @VerwijzingFilter('moties') motie?: string;
+  @VerwijzingFilter('toezeggingen') toezegging?: string;
+  @VerwijzingFilter('bwbIds') bwb?: string;
 }
 
 export class ListKnelpuntenQueryDto extends KnelpuntFilterQueryDto {

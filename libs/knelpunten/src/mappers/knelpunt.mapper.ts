@@ -1,4 +1,4 @@
-import { DEADLINE_LABELS, DeadlineKind, Status, allowedDecisionsFor } from '@kp/domain';
+import { DEADLINE_LABELS, DeadlineKind, Status, allowedDecisionsFor, mayEditVerwijzingen } from '@kp/domain';
 import type { KnelpuntEntity } from '../entities/knelpunt.entity';
 import type { TimelineEntryEntity } from '../entities/timeline-entry.entity';
 import type { KnelpuntDetailDto, KnelpuntSummaryDto } from '../dtos/knelpunt-response.dto';
@@ -21,6 +21,10 @@ export function toSummary(k: KnelpuntEntity): KnelpuntSummaryDto {
     doorbraakteam: typeof k.details?.['team'] === 'string' ? (k.details['team'] as string) : null,
     nextDueAt: iso(k.nextDueAt),
     standId: k.standId,
+    kamerstukken: k.kamerstukken ?? [],
+    moties: k.moties ?? [],
+    toezeggingen: k.toezeggingen ?? [],
+    bwbIds: k.bwbIds ?? [],
     createdAt: iso(k.createdAt) as string,
     updatedAt: iso(k.updatedAt) as string,
   };
@@ -39,5 +43,7 @@ export function toDetail(k: KnelpuntEntity, timeline: TimelineEntryEntity[], rol
     deadlines: k.deadlines.map((d) => ({ ...d, label: DEADLINE_LABELS[d.kind as DeadlineKind] ?? d.kind })),
     timeline: timeline.map((t) => ({ id: t.id, at: iso(t.at) as string, type: t.type, actor: t.actor, data: t.data })),
     allowedDecisions: role ? allowedDecisionsFor(k.status as Status, role) : [],
+    // The caller reads it, so it is within the caller's scope: the role decides.
+    mayEditVerwijzingen: mayEditVerwijzingen(role),
   };
 }

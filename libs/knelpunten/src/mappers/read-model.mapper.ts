@@ -2,7 +2,11 @@ import { nextDueAt } from '@kp/domain';
 import type { KnelpuntState } from '../../../../workflows/knelpunt/knelpunt.contract';
 import type { DeadlineView } from '../entities/knelpunt.entity';
 
-/** The read-model columns of a workflow state, as SQL parameters $2..$9 after the id (projection and reconcile share it). */
+/**
+ * The read-model columns of a workflow state, as SQL parameters $2..$9 after the id (projection and reconcile share it).
+ * Only what the workflow owns: the content and the references to parliament and law (kamerstukken, moties,
+ * toezeggingen, bwb_ids) are written by the API directly and must never appear here, or a projection would undo them.
+ */
 export const READ_MODEL_SET = `status = $2, outcome = $3, escalated = escalated OR $4, overdue = $5, next_due_at = $6,
   deadlines = $7, details = $8, projection_version = $9, updated_at = $10`;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { KnelpuntScope } from '@kp/toegang/scope';
+import { sameVerwijzingen, VERWIJZING_SOORTEN, Verwijzingen, VerwijzingSoort } from '@kp/domain';
 import { KnelpuntEntity } from '../entities/knelpunt.entity';
 import { TimelineEntryEntity } from '../entities/timeline-entry.entity';
 
@@ -14,9 +15,29 @@ export interface KnelpuntFilter {
   q?: string;
   /** a doorbraakteam (from the projected details), or `geen` for none */
   doorbraakteam?: string;
+  /** one reference per kind, normalised (the GIN indexes answer `@>`) */
+  verwijzingen?: VerwijzingFilter;
   limit: number;
   /** keyset: the last row's (created_at, id) */
   after?: { createdAt: string; id: string };
+}
+
+/** At most one reference of each kind a knelpunt must carry. */
+export type VerwijzingFilter = Partial<Record<VerwijzingSoort, string>>;
+
+const VERWIJZING_COLUMNS: Record<VerwijzingSoort, string> = {
+  kamerstukken: 'kamerstukken',
+  moties: 'moties',
+  toezeggingen: 'toezeggingen',
+  bwbIds: 'bwb_ids',
+};
+
+/** `column @> ARRAY[$n]::text[]` per reference given: containment, so the column's GIN index is used. */
+function verwijzingSql(f: VerwijzingFilter | undefined, add: (sql: string, value: unknown) => void): void {
+  for (const soort of VERWIJZING_SOORTEN) {
+    const value = f?.[soort];
+    if (value) add(`${VERWIJZING_COLUMNS[soort]} @> ARRAY[?]::text[]`, value);
+  }
 }
 
 /** A knelpunt named by its id or by its reference (UWV-00018); both are unique. */
@@ -28,6 +49,7 @@ export interface QueueFilter {
   theme?: string;
   overdue?: boolean;
   q?: string;
+  verwijzingen?: VerwijzingFilter;
   limit: number;
   /** keyset: the last row's (urgency, next_due_at, id) */
   after?: { urgency: number; nextDueAt: string | null; id: string };
@@ -35,7 +57,7 @@ export interface QueueFilter {
 
 const COLUMNS = `id, reference, stand_id AS "standId", organisation_code AS "organisationCode", driehoek_code AS "driehoekCode",
   position, title, description, theme, law, ministry_code AS "ministryCode", impact, proposed_solution AS "proposedSolution",
-  external_ref AS "externalRef", status, outcome, escalated, overdue, next_due_at AS "nextDueAt", deadlines, details,
+  external_ref AS "externalRef", kamerstukken, moties, toezeggingen, bwb_ids AS "bwbIds", status, outcome, escalated, overdue, next_due_at AS "nextDueAt", deadlines, details,
   projection_version AS "projectionVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Scope is part of every signature: the SQL itself only returns rows the caller may see. */
@@ -94,6 +116,7 @@ export class KnelpuntRepository {
     if (f.q) add(`search @@ websearch_to_tsquery('dutch', ?)`, f.q);
     if (f.doorbraakteam === 'geen') where.push(`details->>'team' IS NULL`);
     else if (f.doorbraakteam) add(`details->>'team' = ?`, f.doorbraakteam);
+    verwijzingSql(f.verwijzingen, add);
     if (f.after) {
       params.push(f.after.createdAt, f.after.id);
       where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
@@ -117,6 +140,7 @@ export class KnelpuntRepository {
     if (f.theme) add('theme = ?', f.theme);
     if (f.overdue !== undefined) add('overdue = ?', f.overdue);
     if (f.q) add(`search @@ websearch_to_tsquery('dutch', ?)`, f.q);
+    verwijzingSql(f.verwijzingen, add);
     const urgency = `(CASE WHEN overdue THEN 0 WHEN next_due_at IS NOT NULL THEN 1 ELSE 2 END)`;
     const due = `coalesce(next_due_at, 'infinity'::timestamptz)`;
     if (f.after) {
@@ -179,6 +203,47 @@ export class KnelpuntRepository {
         JSON.stringify(entry.data),
       ]);
       return 'gewijzigd';
+    });
+  }
+
+  /**
+   * Replaces the four reference lists of a knelpunt within the caller's scope and records the change (before and
+   * after, as read under the row lock) in the timeline, in one transaction. Metadata only: the workflow's projection
+   * never writes these columns, so no version is involved. `ongewijzigd` (nothing written) when the lists are equal.
+   */
+  async replaceVerwijzingen(
+    id: string,
+    scope: KnelpuntScope,
+    next: Verwijzingen,
+    entry: (van: Verwijzingen) => Omit<TimelineEntryEntity, 'seq'>,
+  ): Promise<{ outcome: 'gewijzigd' | 'ongewijzigd' | 'niet_gevonden' }> {
+    return this.ds.transaction(async (em) => {
+      const params: unknown[] = [id];
+      const where = scopeSql(scope, params);
+      const rows: Verwijzingen[] = await em.query(
+        `SELECT kamerstukken, moties, toezeggingen, bwb_ids AS "bwbIds" FROM knelpunten WHERE id = $1 AND (${where}) FOR UPDATE`,
+        params,
+      );
+      const van = rows[0];
+      if (!van) return { outcome: 'niet_gevonden' };
+      if (sameVerwijzingen(van, next)) {
+        return { outcome: 'ongewijzigd' };
+      }
+      await em.query(
+        `UPDATE knelpunten SET kamerstukken = $2::text[], moties = $3::text[], toezeggingen = $4::text[], bwb_ids = $5::text[],
+                updated_at = now() WHERE id = $1`,
+        [id, next.kamerstukken, next.moties, next.toezeggingen, next.bwbIds],
+      );
+      const e = entry({ kamerstukken: van.kamerstukken, moties: van.moties, toezeggingen: van.toezeggingen, bwbIds: van.bwbIds });
+      await em.query(`INSERT INTO knelpunt_timeline (id, knelpunt_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        e.id,
+        e.knelpuntId,
+        e.at,
+        e.type,
+        JSON.stringify(e.actor),
+        JSON.stringify(e.data),
+      ]);
+      return { outcome: 'gewijzigd' };
     });
   }
 

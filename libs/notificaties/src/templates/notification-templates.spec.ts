@@ -58,6 +58,21 @@ describe('notification templates', () => {
   });
 
   it.each([
+    [
+      { year: 2027, closingDate: '2027-01-08', werkdagenBefore: 10 },
+      'Herinnering uitvraag Standen 2027: uw Stand 2027',
+      "De uitvraag 'Standen 2027' sluit over 10 werkdagen, op 8 januari 2027. Wij hebben uw Stand van de Uitvoering 2027 nog niet ontvangen; dien die in vóór het einde van 8 januari 2027.",
+    ],
+    [
+      { year: 2027, closingDate: '2027-01-08', werkdagenBefore: 0 },
+      'Herinnering uitvraag Standen 2027: uw Stand 2027',
+      "De uitvraag 'Standen 2027' sluit vandaag. Wij hebben uw Stand van de Uitvoering 2027 nog niet ontvangen; dien die in vóór het einde van 8 januari 2027.",
+    ],
+  ])('renders an uitvraag reminder %j', (data, subject, body) => {
+    expect(renderNotification('uitvraag_herinnering', 'Standen 2027', data)).toEqual({ ok: true, value: { subject, body } });
+  });
+
+  it.each([
     ['onbekend', {}, ['kind']],
     ['ontvangen', {}, ['data.driehoek']],
     ['ontvangen', { driehoek: 'UWV', dueDate: '27-01-2027' }, ['data.dueDate']],
@@ -66,6 +81,7 @@ describe('notification templates', () => {
     ['herinnering', { label: 'x', dueDate: '2026-05-18', repeated: 'ja' }, ['data.repeated']],
     ['verlopen', { deadlineKind: 'geen_termijn', dueDate: '2026-05-18' }, ['data.deadlineKind']],
     ['acu_doorgeschoven', { carryOvers: -1, meetingDate: '2026-10-01' }, ['data.carryOvers']],
+    ['uitvraag_herinnering', { year: 2027, closingDate: '8 jan', werkdagenBefore: 5 }, ['data.closingDate']],
   ])('refuses %s with %j naming %j', (kind, data, names) => {
     const result = renderNotification(kind, 'UWV-00042', data);
     expect(result.ok).toBe(false);

@@ -2,7 +2,15 @@ import type { InvalidParam } from '@kp/shared/errors';
 import { deadlineLabel, dutchDate, outcomeLabel } from './labels';
 
 /** The kinds of notification the knelpunt workflow sends, each with its template (issue 8: data, not prose). */
-export const NOTIFICATION_KINDS = ['ontvangen', 'acu_agenda', 'afgesloten', 'herinnering', 'verlopen', 'acu_doorgeschoven'] as const;
+export const NOTIFICATION_KINDS = [
+  'ontvangen',
+  'acu_agenda',
+  'afgesloten',
+  'herinnering',
+  'verlopen',
+  'acu_doorgeschoven',
+  'uitvraag_herinnering',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface RenderedNotification {
@@ -106,6 +114,17 @@ const TEMPLATES: Record<NotificationKind, (ref: string, r: Reader) => RenderedNo
     return {
       subject: `ACU: ${ref} ${n} keer doorgeschoven`,
       body: `Knelpunt ${ref} is ${n} keer niet besloten in de ACU en staat nu op de agenda van de vergadering van ${date}.`,
+    };
+  },
+  // An intake round (uitvraag): `ref` is the round's name; sent to an organisation that has not submitted yet.
+  uitvraag_herinnering: (ref, r) => {
+    const year = r.count('year');
+    const closing = r.date('closingDate');
+    const n = r.count('werkdagenBefore');
+    const when = n === 0 ? 'vandaag' : `over ${n} werkdag${n === 1 ? '' : 'en'}, op ${closing}`;
+    return {
+      subject: `Herinnering uitvraag ${ref}: uw Stand ${year}`,
+      body: `De uitvraag '${ref}' sluit ${when}. Wij hebben uw Stand van de Uitvoering ${year} nog niet ontvangen; dien die in vóór het einde van ${closing}.`,
     };
   },
 };

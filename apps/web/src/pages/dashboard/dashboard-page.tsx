@@ -123,6 +123,16 @@ export default function DashboardPage() {
       <Paragraph>
         <AppLink to="/rapportages/voortgang">Kwartaalrapportage voortgang</AppLink>: de cijfers per kwartaal, ook als CSV- en Excel-bestand.
       </Paragraph>
+      <Paragraph>
+        <AppLink to="/analyse/staat">Staat van de Uitvoering</AppLink>: de analyse over de Standen van een jaar (thema's per organisatie,
+        wetten, clusters, terugkerende knelpunten).
+      </Paragraph>
+      {user?.role === 'programmadirectie' ? (
+        <Paragraph>
+          <AppLink to="/uitvraag">Uitvraag van de Standen</AppLink>: een uitvraag openen en zien wie zijn Stand heeft ingediend en wie te
+          laat is.
+        </Paragraph>
+      ) : null}
     </>
   );
 

@@ -50,6 +50,10 @@ const COLUMNS: { key: Column; label: string; always?: boolean }[] = [
   { key: 'impact', label: 'Gevolgen' },
   { key: 'proposedSolution', label: 'Voorgestelde oplossing' },
   { key: 'externalRef', label: 'Eigen kenmerk' },
+  { key: 'kamerstukken', label: 'Kamerstukken' },
+  { key: 'moties', label: 'Moties' },
+  { key: 'toezeggingen', label: 'Toezeggingen' },
+  { key: 'bwbIds', label: 'BWB-ids' },
 ];
 
 const EXAMPLE =
@@ -159,7 +163,9 @@ export default function CsvImportPage() {
       <Paragraph>
         De eerste regel is de kopregel met de kolommen <code>title</code>, <code>description</code> en <code>theme</code>, en eventueel{' '}
         <code>law</code>, <code>ministry</code>, <code>impact</code>, <code>proposedSolution</code> en <code>externalRef</code>. Daarna één
-        knelpunt per regel. Thema's: {Object.keys(THEMA_LABELS).join(', ')}.
+        knelpunt per regel. Thema's: {Object.keys(THEMA_LABELS).join(', ')}. Verwijzingen naar Kamer en wetgeving gaan in de kolommen{' '}
+        <code>kamerstukken</code> (zoals 29362-290), <code>moties</code>, <code>toezeggingen</code> (zoals TZ202311-045) en{' '}
+        <code>bwbIds</code> (zoals BWBR0002448); meerdere in één cel scheidt u met een puntkomma of spatie.
       </Paragraph>
 
       <form id={FORM} onSubmit={check} noValidate className="kp-form">

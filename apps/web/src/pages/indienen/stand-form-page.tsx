@@ -28,7 +28,18 @@ const STAND_LABELS: Record<string, string> = {
   knelpunten: 'Knelpunten',
 };
 
-const KNELPUNT_FIELDS = ['title', 'description', 'theme', 'law', 'ministry', 'impact', 'proposedSolution', 'externalRef'] as const;
+const VERWIJZING_FIELDS = ['kamerstukken', 'moties', 'toezeggingen', 'bwbIds'] as const;
+const KNELPUNT_FIELDS = [
+  'title',
+  'description',
+  'theme',
+  'law',
+  'ministry',
+  'impact',
+  'proposedSolution',
+  'externalRef',
+  ...VERWIJZING_FIELDS,
+] as const;
 type KnelpuntField = (typeof KNELPUNT_FIELDS)[number];
 
 const KNELPUNT_LABELS: Record<KnelpuntField, string> = {
@@ -40,6 +51,18 @@ const KNELPUNT_LABELS: Record<KnelpuntField, string> = {
   impact: 'Gevolgen voor burgers en bedrijven',
   proposedSolution: 'Voorgestelde oplossing',
   externalRef: 'Eigen kenmerk',
+  kamerstukken: 'Kamerstukken',
+  moties: 'Moties',
+  toezeggingen: 'Toezeggingen',
+  bwbIds: 'Wetten en regelingen (BWB-id)',
+};
+
+/** What each reference field expects (the API checks the format and names the value that is wrong). */
+const VERWIJZING_HINTS: Record<(typeof VERWIJZING_FIELDS)[number], string> = {
+  kamerstukken: 'Dossiernummer en ondernummer, gescheiden door komma’s, zoals 29362-290, 36200-VII-12.',
+  moties: 'Het Kamerstuknummer van elke motie, zoals 36200-VII-12.',
+  toezeggingen: 'Het toezeggingnummer van de Tweede Kamer, zoals TZ202311-045.',
+  bwbIds: 'Het BWB-id van wetten.overheid.nl, zoals BWBR0002448.',
 };
 
 type KnelpuntDraft = Record<KnelpuntField, string> & { key: number };
@@ -56,6 +79,10 @@ function emptyKnelpunt(): KnelpuntDraft {
     impact: '',
     proposedSolution: '',
     externalRef: '',
+    kamerstukken: '',
+    moties: '',
+    toezeggingen: '',
+    bwbIds: '',
   };
 }
 
@@ -73,6 +100,11 @@ function summaryLabels(count: number): Record<string, string> {
 }
 
 const optional = (v: string) => (v.trim() === '' ? undefined : v);
+/** "29362-290, 36200-VII-12" → a list (commas, semicolons or spaces); nothing typed: not sent. */
+const optionalList = (v: string) => {
+  const items = v.split(/[\s,;]+/).filter((x) => x !== '');
+  return items.length > 0 ? items : undefined;
+};
 
 export default function StandFormPage() {
   const { user } = useSession();
@@ -113,6 +145,10 @@ export default function StandFormPage() {
             impact: optional(k.impact),
             proposedSolution: optional(k.proposedSolution),
             externalRef: optional(k.externalRef),
+            kamerstukken: optionalList(k.kamerstukken),
+            moties: optionalList(k.moties),
+            toezeggingen: optionalList(k.toezeggingen),
+            bwbIds: optionalList(k.bwbIds),
           })),
         },
         { idempotencyKey: idempotencyKey.current },
@@ -297,6 +333,19 @@ export default function StandFormPage() {
                 error={fieldErrors[knelpuntField(i, 'externalRef')]}
                 maxLength={200}
               />
+              {VERWIJZING_FIELDS.map((f) => (
+                <TextField
+                  key={f}
+                  formId={FORM}
+                  name={knelpuntField(i, f)}
+                  label={KNELPUNT_LABELS[f]}
+                  description={VERWIJZING_HINTS[f]}
+                  value={k[f]}
+                  onChange={(v) => updateKnelpunt(i, f, v)}
+                  error={fieldErrors[knelpuntField(i, f)]}
+                  maxLength={600}
+                />
+              ))}
               {knelpunten.length > 1 ? (
                 <div className="kp-actions">
                   <Button type="button" appearance="secondary-action-button" onClick={() => removeKnelpunt(i)}>

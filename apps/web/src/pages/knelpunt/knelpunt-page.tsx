@@ -17,6 +17,7 @@ import { INHOUD_LABELS } from './knelpunt-text';
 import { SummaryList, type SummaryItem } from './summary-list';
 import { TimelineSection } from './timeline-section';
 import { knelpuntKey } from './use-knelpunt-action';
+import { VerwijzingenForm, verwijzingenItems } from './verwijzingen';
 import { VoortgangForm } from './voortgang-form';
 
 /** Roles that may suspend, resume or extend a deadline (the API decides per request). */
@@ -82,6 +83,7 @@ function ContentSection({ knelpunt, children }: { knelpunt: KnelpuntDetail; chil
     { key: INHOUD_LABELS.impact ?? 'Gevolgen', value: text(knelpunt.impact) },
     { key: INHOUD_LABELS.proposedSolution ?? 'Oplossing', value: text(knelpunt.proposedSolution) },
     { key: INHOUD_LABELS.externalRef ?? 'Eigen kenmerk', value: text(knelpunt.externalRef) },
+    ...verwijzingenItems(knelpunt),
     { key: 'Ingediend op', value: formatDate(knelpunt.createdAt) },
     { key: 'Id (voor samenvoegen)', value: <code>{knelpunt.id}</code> },
   ];
@@ -181,6 +183,14 @@ export default function KnelpuntPage() {
             <summary className="kp-disclosure__summary">Inhoud wijzigen</summary>
             <div className="kp-disclosure__body">
               <AmendForm key={k.updatedAt} knelpunt={k} routeKey={idOrReference} onDone={onDone} />
+            </div>
+          </details>
+        ) : null}
+        {k.mayEditVerwijzingen ? (
+          <details className="kp-disclosure kp-no-print">
+            <summary className="kp-disclosure__summary">Verwijzingen naar Kamer en wetgeving</summary>
+            <div className="kp-disclosure__body">
+              <VerwijzingenForm key={k.updatedAt} knelpunt={k} routeKey={idOrReference} onDone={onDone} />
             </div>
           </details>
         ) : null}

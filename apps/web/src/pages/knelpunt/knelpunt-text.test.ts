@@ -38,6 +38,22 @@ describe('describeTimelineEntry', () => {
     ]);
   });
 
+  it('shows a change of the references per kind that changed, old → new', () => {
+    const text = describeTimelineEntry({
+      type: 'verwijzingen_gewijzigd',
+      data: {
+        van: { kamerstukken: ['29362-290'], moties: [], toezeggingen: [], bwbIds: ['BWBR0002448'] },
+        naar: { kamerstukken: ['29362-290', '36200-VII-12'], moties: [], toezeggingen: ['TZ202311-045'], bwbIds: ['BWBR0002448'] },
+      },
+    });
+    expect(text.title).toBe('Verwijzingen naar Kamer en wetgeving gewijzigd');
+    expect(text.transition).toBeUndefined();
+    expect(text.items).toEqual([
+      { label: 'Kamerstukken', value: '29362-290 → 29362-290, 36200-VII-12' },
+      { label: 'Toezeggingen', value: '(geen) → TZ202311-045' },
+    ]);
+  });
+
   it('describes deadline events with the deadline kind, the term and the date', () => {
     const text = describeTimelineEntry({
       type: 'termijn_verlengd',

@@ -34,6 +34,7 @@ const TIMELINE_TITLES: Record<string, string> = {
   ingediend: 'Ingediend met de Stand',
   bij_driehoek: 'Ontvangen en bij de driehoek gelegd',
   gewijzigd: 'Inhoud gewijzigd door de organisatie',
+  verwijzingen_gewijzigd: 'Verwijzingen naar Kamer en wetgeving gewijzigd',
   voortgang: 'Voortgang gemeld',
   oppakken: 'Opgepakt door de driehoek',
   informatie_opvragen: 'Informatie opgevraagd bij de organisatie',
@@ -186,6 +187,7 @@ export function describeTimelineEntry(entry: Pick<TimelineEntry, 'type' | 'data'
       items.push({ label: DATA_LABELS[field] ?? field, value: `${from} → ${to}` });
     }
   }
+  if (entry.type === 'verwijzingen_gewijzigd') items.push(...verwijzingenChanges(data['van'], data['naar']));
   for (const [key, value] of Object.entries(data)) {
     if (HIDDEN_DATA.has(key)) continue;
     if (entry.type === 'termijn_herinnering' && key === 'label') continue;
@@ -200,6 +202,29 @@ export function describeTimelineEntry(entry: Pick<TimelineEntry, 'type' | 'data'
       ? `Status: ${label(STATUS_LABELS, from)} → ${label(STATUS_LABELS, to)}`
       : undefined;
   return { title, transition, items };
+}
+
+/** The labels of the four kinds of references to parliament and law, in the order they are shown. */
+export const VERWIJZING_LABELS = {
+  kamerstukken: 'Kamerstukken',
+  moties: 'Moties',
+  toezeggingen: 'Toezeggingen',
+  bwbIds: 'Wetten en regelingen (BWB-id)',
+} as const;
+
+/** Per kind of reference that changed: "29362-290 → 29362-290, 36200-VII-12". */
+function verwijzingenChanges(from: unknown, to: unknown): TextItem[] {
+  const list = (side: unknown, kind: string): string[] => {
+    const v = side && typeof side === 'object' ? (side as Record<string, unknown>)[kind] : undefined;
+    return Array.isArray(v) ? v.map(String) : [];
+  };
+  const items: TextItem[] = [];
+  for (const [kind, text] of Object.entries(VERWIJZING_LABELS)) {
+    const a = list(from, kind).join(', ');
+    const b = list(to, kind).join(', ');
+    if (a !== b) items.push({ label: text, value: `${a || '(geen)'} → ${b || '(geen)'}` });
+  }
+  return items;
 }
 
 /** One line of a deadline's log in words. */

@@ -14,12 +14,13 @@ const SCOPE_TEXT: Record<Rol, string> = {
 };
 
 /** Filters per role: organisation and driehoek only where the scope spans more than one. */
+const VERWIJZING_FILTERS: KnelpuntFilter[] = ['kamerstuk', 'motie', 'toezegging', 'bwb'];
 const FILTERS: Record<Rol, KnelpuntFilter[]> = {
-  indiener: ['status', 'theme', 'overdue', 'q'],
-  driehoek: ['status', 'theme', 'overdue', 'q'],
-  acu: ['organisation', 'status', 'theme', 'overdue', 'q'],
-  programmadirectie: ['organisation', 'driehoek', 'status', 'theme', 'overdue', 'q'],
-  admin: ['organisation', 'driehoek', 'status', 'theme', 'overdue', 'q'],
+  indiener: ['status', 'theme', 'overdue', 'q', ...VERWIJZING_FILTERS],
+  driehoek: ['status', 'theme', 'overdue', 'q', ...VERWIJZING_FILTERS],
+  acu: ['organisation', 'status', 'theme', 'overdue', 'q', ...VERWIJZING_FILTERS],
+  programmadirectie: ['organisation', 'driehoek', 'status', 'theme', 'overdue', 'q', ...VERWIJZING_FILTERS],
+  admin: ['organisation', 'driehoek', 'status', 'theme', 'overdue', 'q', ...VERWIJZING_FILTERS],
 };
 
 const COLUMNS: KnelpuntColumn[] = ['reference', 'title', 'organisation', 'theme', 'status', 'nextDueAt'];

@@ -140,7 +140,10 @@ export default function MeldingenPage() {
                         {n.body ? <span className="kp-melding__tekst">{n.body}</span> : null}
                       </TableHeaderCell>
                       <TableCell>
-                        {n.reference ? (
+                        {n.kind === 'uitvraag_herinnering' ? (
+                          // A reminder of an intake round: its reference is the round's name, not a knelpunt.
+                          <AppLink to="/uitvraag">Uitvraag: {n.reference}</AppLink>
+                        ) : n.reference ? (
                           <AppLink to={`/knelpunten/${encodeURIComponent(n.reference)}`} className="kp-nowrap">
                             {n.reference}
                           </AppLink>

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
+import { hasVerwijzingen, toVerwijzingen } from '@kp/domain';
 import { DomainException, ErrorCode } from '@kp/shared/errors';
 import { Principal, toActor } from '@kp/toegang/principal';
 import { KnelpuntEntity } from '@kp/knelpunten/entities/knelpunt.entity';
@@ -84,6 +85,7 @@ export class SubmitStandUseCase {
             impact: k.impact ?? null,
             proposedSolution: k.proposedSolution ?? null,
             externalRef: k.externalRef ?? null,
+            ...toVerwijzingen(k),
             status: 'ingediend' as const,
             outcome: null,
             escalated: false,
@@ -143,16 +145,21 @@ export function hashStand(org: string, input: SubmitStandDto, ministries: (strin
     title: input.title,
     publishedOn: input.publishedOn ?? null,
     sourceUrl: input.sourceUrl ?? null,
-    knelpunten: input.knelpunten.map((k, i) => [
-      k.title,
-      k.description,
-      k.theme,
-      k.law ?? null,
-      ministries[i],
-      k.impact ?? null,
-      k.proposedSolution ?? null,
-      k.externalRef ?? null,
-    ]),
+    knelpunten: input.knelpunten.map((k, i) => {
+      const fields: unknown[] = [
+        k.title,
+        k.description,
+        k.theme,
+        k.law ?? null,
+        ministries[i],
+        k.impact ?? null,
+        k.proposedSolution ?? null,
+        k.externalRef ?? null,
+      ];
+      // Only when there are any, so the hash of a Stand without references is what it was before they existed.
+      const verwijzingen = toVerwijzingen(k);
+      return hasVerwijzingen(verwijzingen) ? [...fields, verwijzingen] : fields;
+    }),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

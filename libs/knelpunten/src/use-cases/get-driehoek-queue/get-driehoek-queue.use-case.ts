@@ -29,6 +29,7 @@ export class GetDriehoekQueueUseCase {
       theme: query.theme,
       overdue: query.overdue,
       q: query.q,
+      verwijzingen: { kamerstukken: query.kamerstuk, moties: query.motie, toezeggingen: query.toezegging, bwbIds: query.bwb },
       limit,
       after,
     });

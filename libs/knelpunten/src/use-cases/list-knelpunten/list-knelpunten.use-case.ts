@@ -25,6 +25,7 @@ export class ListKnelpuntenUseCase {
       theme: query.theme,
       overdue: query.overdue,
       q: query.q,
+      verwijzingen: { kamerstukken: query.kamerstuk, moties: query.motie, toezeggingen: query.toezegging, bwbIds: query.bwb },
       doorbraakteam: query.doorbraakteam,
       limit,
       after,

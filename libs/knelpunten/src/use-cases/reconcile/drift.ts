@@ -57,7 +57,11 @@ export interface Drift {
   repaired?: boolean;
 }
 
-/** The columns of the read model the reconciliation compares. */
+/**
+ * The columns of the read model the reconciliation compares: only what the workflow owns. Never the content nor the
+ * references to parliament and law (kamerstukken, moties, toezeggingen, bwb_ids): the API writes those directly and
+ * the workflow does not know them, so they can never be drift.
+ */
 export interface ReadModelRow {
   id: string;
   reference: string;
