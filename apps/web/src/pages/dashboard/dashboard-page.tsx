@@ -121,7 +121,8 @@ export default function DashboardPage() {
         Bij elke grafiek staan dezelfde getallen in een tabel.
       </Paragraph>
       <Paragraph>
-        <AppLink to="/rapportages/voortgang">Kwartaalrapportage voortgang</AppLink>: de cijfers per kwartaal, ook als CSV- en Excel-bestand.
+        <AppLink to="/rapportages/voortgang">Kwartaalrapportage voortgang</AppLink>: de cijfers per kwartaal, ook als PDF-, Excel- en
+        CSV-bestand, en publiceren.
       </Paragraph>
       <Paragraph>
         <AppLink to="/analyse/staat">Staat van de Uitvoering</AppLink>: de analyse over de Standen van een jaar (thema's per organisatie,
