@@ -1,23 +1,27 @@
 /**
- * The system under test, assembled like `npm run up` but throwaway: an embedded PostgreSQL and a Temporal
- * dev server on free ports in a temporary directory, migrated and seeded, the API listening on 127.0.0.1
- * on a free port, and a Temporal worker in the same process (as the integration tests run it).
+ * The system under test, assembled like `npm run up` but throwaway.
  *
- * PostgreSQL runs with its durable defaults (fsync on, as in production), not with the test suite's
- * fsync=off. The Temporal dev server keeps its state in memory (see below).
+ * `startBenchInfra` starts what every mode shares: one embedded PostgreSQL in a temporary directory (durable defaults,
+ * fsync on, as in production — not the test suite's fsync=off) and the product's workflow bundle.
+ * `startBenchSystem(infra, mode)` then starts, for one Temporal mode, the engine (`server`: the real Temporal server
+ * v1.29.1 on that PostgreSQL; `dev`: the CLI dev server, in memory), a product database of its own
+ * (`knelpunten_bench_<mode>`, migrated and seeded, so that no knelpunt points at a workflow of the other engine), the
+ * API on 127.0.0.1 on a free port and a Temporal worker in the same process (as the integration tests run it).
+ * Its `close()` stops API, worker and engine; `infra.close()` stops PostgreSQL and removes the directory.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { startEmbeddedPostgres, type PostgresHandle } from '../infra/postgres';
-import { startTemporalDevServer, type TemporalDevServerHandle } from '../infra/temporal-dev-server';
+import { startTemporal, type TemporalMode } from '../infra/temporal';
+import type { TemporalDevServerHandle } from '../infra/temporal-dev-server';
 import { dataSourceOptions, runMigrations } from '../../libs/shared/src/database/data-source';
 import { seedReferenceData } from '../../libs/referentie/src/seed/seed-reference-data';
 import { AppConfig, loadConfig } from '../../libs/shared/src/config';
@@ -25,17 +29,40 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DevIssuer, type DevTokenOptions } from '../../libs/toegang/src/dev-issuer';
 
+export type Log = (message: string) => void;
+
+export interface BenchInfra {
+  pg: PostgresHandle;
+  tmpRoot: string;
+  workflowBundlePath: string;
+  close(): Promise<void>;
+}
+
 export interface BenchSystem {
+  mode: TemporalMode;
   baseUrl: string;
+  /** The API's origin (http://127.0.0.1:port), for routes outside /api/v1. */
+  origin: string;
   config: AppConfig;
+  databaseUrl: string;
+  temporalAddress: string;
   /** Direct SQL access for volume data, polling and EXPLAIN (a separate small pool). */
   sql: Pool;
   tmpRoot: string;
+  /** Time to start this mode's engine, database, worker and API. */
+  startMs: number;
   token(options: DevTokenOptions): Promise<string>;
   close(): Promise<void>;
 }
 
-export type Log = (message: string) => void;
+let runtimeInstalled = false;
+
+function installRuntime(): void {
+  if (runtimeInstalled) return;
+  // The SDK's default logger prints every worker state change at INFO.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
 
 async function bundleWorkflows(dir: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
@@ -47,9 +74,57 @@ async function bundleWorkflows(dir: string): Promise<string> {
   return path;
 }
 
-export async function startBenchSystem(log: Log): Promise<BenchSystem> {
+export async function startBenchInfra(log: Log): Promise<BenchInfra> {
+  installRuntime();
   const tmpRoot = mkdtempSync(join(tmpdir(), 'knelpunten-bench-'));
   let pg: PostgresHandle | undefined;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await pg?.stop().catch(() => undefined);
+      rmSync(tmpRoot, { recursive: true, force: true });
+    })();
+    return closing;
+  };
+  try {
+    const started = Date.now();
+    const [pgResult, bundleResult] = await Promise.allSettled([
+      startEmbeddedPostgres({
+        dataDir: join(tmpRoot, 'pg'),
+        persistent: true, // durable settings; the whole directory is removed in close()
+        databaseName: 'knelpunten_bench',
+        logFile: join(tmpRoot, 'postgres.log'),
+      }),
+      bundleWorkflows(tmpRoot),
+    ]);
+    if (pgResult.status === 'fulfilled') pg = pgResult.value;
+    for (const r of [pgResult, bundleResult]) if (r.status === 'rejected') throw r.reason;
+    if (!pg || bundleResult.status !== 'fulfilled') throw new Error('infrastructure did not start');
+    log(`PostgreSQL and the workflow bundle ready in ${Date.now() - started} ms`);
+    return { pg, tmpRoot, workflowBundlePath: bundleResult.value, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)}`);
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${encodeURIComponent(name)}`;
+  return url.toString();
+}
+
+export async function startBenchSystem(infra: BenchInfra, mode: TemporalMode, log: Log): Promise<BenchSystem> {
+  const dir = join(infra.tmpRoot, mode);
+  mkdirSync(dir, { recursive: true });
   let temporal: TemporalDevServerHandle | undefined;
   let sql: Pool | undefined;
   let api: NestFastifyApplication | undefined;
@@ -62,71 +137,75 @@ export async function startBenchSystem(log: Log): Promise<BenchSystem> {
       await api?.close().catch(() => undefined);
       await sql?.end().catch(() => undefined);
       await temporal?.stop().catch(() => undefined);
-      await pg?.stop().catch(() => undefined);
-      rmSync(tmpRoot, { recursive: true, force: true });
     })();
     return closing;
   };
 
   try {
     const started = Date.now();
-    const [pgResult, temporalResult, bundleResult] = await Promise.allSettled([
-      startEmbeddedPostgres({
-        dataDir: join(tmpRoot, 'pg'),
-        persistent: true, // durable settings; the whole directory is removed in close()
-        databaseName: 'knelpunten_bench',
-        logFile: join(tmpRoot, 'postgres.log'),
-      }),
-      // In memory: the dev server's SQLite file (one fsync per write) caps the whole system at ~5 workflows/s,
-      // which measures SQLite, not this system; production runs a Temporal cluster with its own database.
-      startTemporalDevServer({ uiPort: null, logFile: join(tmpRoot, 'temporal.log') }),
-      bundleWorkflows(tmpRoot),
+    const databaseUrl = await createDatabase(infra.pg.url, `knelpunten_bench_${mode}`);
+    const [temporalResult, migrated] = await Promise.allSettled([
+      // dev: in memory (with its SQLite file the dev server caps the system at ~5 workflow starts/s, a limit of
+      // `npm run up`'s quick start, not of production). server: the production engine on the shared PostgreSQL.
+      startTemporal({ mode, dir, databaseUrl: infra.pg.url, uiPort: null, logFile: join(dir, 'temporal.log') }),
+      (async () => {
+        await runMigrations(databaseUrl);
+        const ds = new DataSource(dataSourceOptions(databaseUrl));
+        await ds.initialize();
+        try {
+          await seedReferenceData(ds);
+        } finally {
+          await ds.destroy();
+        }
+      })(),
     ]);
-    if (pgResult.status === 'fulfilled') pg = pgResult.value;
     if (temporalResult.status === 'fulfilled') temporal = temporalResult.value;
-    for (const r of [pgResult, temporalResult, bundleResult]) if (r.status === 'rejected') throw r.reason;
-    if (!pg || !temporal || bundleResult.status !== 'fulfilled') throw new Error('infrastructure did not start');
-    log(`PostgreSQL, Temporal and the workflow bundle ready in ${Date.now() - started} ms`);
-
-    await runMigrations(pg.url);
-    const ds = new DataSource(dataSourceOptions(pg.url));
-    await ds.initialize();
-    try {
-      await seedReferenceData(ds);
-    } finally {
-      await ds.destroy();
-    }
+    for (const r of [temporalResult, migrated]) if (r.status === 'rejected') throw r.reason;
+    if (!temporal) throw new Error('Temporal did not start');
+    log(`[${mode}] Temporal on ${temporal.address} and database migrated in ${Date.now() - started} ms`);
 
     const config = loadConfig({
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: '0',
-      DATABASE_URL: pg.url,
+      DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
-      WORKFLOW_BUNDLE_PATH: bundleResult.value,
-      DATA_DIR: join(tmpRoot, 'data'),
+      WORKFLOW_BUNDLE_PATH: infra.workflowBundlePath,
+      DATA_DIR: join(dir, 'data'),
       AUTH_MODE: 'dev',
       MAIL_TRANSPORT: 'file',
       RUN_MIGRATIONS: 'false',
       // One client on loopback: the per-client limiter would measure itself, not the system.
       RATE_LIMIT_PER_MINUTE: '1000000',
     });
-    sql = new Pool({ connectionString: pg.url, max: 4, application_name: 'knelpunten-bench' });
+    sql = new Pool({ connectionString: databaseUrl, max: 4, application_name: 'knelpunten-bench' });
     sql.on('error', () => undefined);
 
-    // The SDK's default logger prints every worker state change at INFO.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
     worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['error', 'warn'] });
     await worker.init();
     api = await createApiApp(config, { logger: ['error', 'warn'] });
     await api.listen({ port: 0, host: '127.0.0.1' });
     const address = api.getHttpServer().address() as AddressInfo;
-    const baseUrl = `http://127.0.0.1:${address.port}/api/v1`;
-    log(`API on ${baseUrl}, worker on task queue '${config.TEMPORAL_TASK_QUEUE}' (${Date.now() - started} ms after start)`);
+    const origin = `http://127.0.0.1:${address.port}`;
+    const baseUrl = `${origin}/api/v1`;
+    const startMs = Date.now() - started;
+    log(`[${mode}] API on ${baseUrl}, worker on task queue '${config.TEMPORAL_TASK_QUEUE}' (${startMs} ms after start)`);
 
     const issuer = new DevIssuer(config);
     const pool = sql;
-    return { baseUrl, config, sql: pool, tmpRoot, token: (o) => issuer.issue(o), close };
+    return {
+      mode,
+      baseUrl,
+      origin,
+      config,
+      databaseUrl,
+      temporalAddress: temporal.address,
+      sql: pool,
+      tmpRoot: dir,
+      startMs,
+      token: (o) => issuer.issue(o),
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

@@ -243,6 +243,16 @@ export class AppConfig {
   @Min(100)
   OUTBOX_INTERVAL_MS = 5000;
 
+  /**
+   * How many knelpunt workflows the workflow-start outbox starts at once (each start is one round-trip to Temporal;
+   * one at a time caps intake at 1 / start latency). Starting is idempotent, so the order does not matter.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  OUTBOX_START_CONCURRENCY = 16;
+
   /** How often the delivery dispatcher (worker) looks for due mail and webhook deliveries (ms); an enqueue wakes it sooner. */
   @Transform(toInt)
   @IsInt()

@@ -55,35 +55,50 @@ export class WorkflowStartDispatcher implements OnApplicationBootstrap, OnApplic
       });
   }
 
-  /** Starts pending workflows; stops at the first connection failure (Temporal down). */
+  /**
+   * Starts pending workflows, OUTBOX_START_CONCURRENCY at a time; stops after the first group with a failure (Temporal
+   * down): the failed ones stay pending and are tried again on the next drain.
+   */
   async dispatchPending(batch = 100): Promise<{ started: number; failed: number }> {
     let started = 0;
     let failed = 0;
+    const concurrency = this.config.OUTBOX_START_CONCURRENCY;
     for (;;) {
       const pending = await this.starts.pending(batch);
       if (pending.length === 0) return { started, failed };
-      for (const p of pending) {
+      for (let i = 0; i < pending.length; i += concurrency) {
         if (this.stopped) return { started, failed };
-        try {
-          await this.gateway.start({
-            knelpuntId: p.knelpuntId,
-            reference: p.reference,
-            organisation: p.organisation,
-            driehoek: p.driehoek,
-            submittedAt: new Date(p.submittedAt).toISOString(),
-            features: { searchAttributes: this.config.TEMPORAL_SEARCH_ATTRIBUTES },
-          });
-          await this.starts.markStarted(p.knelpuntId);
-          started += 1;
-        } catch (err) {
+        const group = pending.slice(i, i + concurrency);
+        const outcomes = await Promise.allSettled(group.map((p) => this.startOne(p)));
+        let groupFailed = false;
+        for (const [index, outcome] of outcomes.entries()) {
+          if (outcome.status === 'fulfilled') {
+            started += 1;
+            continue;
+          }
+          groupFailed = true;
           failed += 1;
+          const p = group[index]!;
+          const err: unknown = outcome.reason;
           await this.starts.markFailed(p.knelpuntId, err instanceof Error ? err.message : String(err));
           this.logger.warn(`Workflow voor knelpunt ${p.knelpuntId} nog niet gestart (wordt opnieuw geprobeerd): ${String(err)}`);
-          return { started, failed };
         }
+        if (groupFailed) return { started, failed };
       }
       if (pending.length < batch) return { started, failed };
     }
+  }
+
+  private async startOne(p: Awaited<ReturnType<WorkflowStartRepository['pending']>>[number]): Promise<void> {
+    await this.gateway.start({
+      knelpuntId: p.knelpuntId,
+      reference: p.reference,
+      organisation: p.organisation,
+      driehoek: p.driehoek,
+      submittedAt: new Date(p.submittedAt).toISOString(),
+      features: { searchAttributes: this.config.TEMPORAL_SEARCH_ATTRIBUTES },
+    });
+    await this.starts.markStarted(p.knelpuntId);
   }
 
   /** Resolves once the outbox is empty or the timeout passes (used by tests and health). */

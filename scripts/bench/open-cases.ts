@@ -1,0 +1,242 @@
+/**
+ * Goal 5, open cases: many open knelpunten, each with a running deadline (its workflow waits on the
+ * driehoek_besluit timer), cost next to nothing while nothing happens.
+ *
+ * The knelpunten are submitted through the API in Standen of 250 and counted once their workflow has projected them
+ * `bij_driehoek` with a running deadline. Then, with nothing happening, the CPU time of the Temporal server process
+ * (utime + stime from /proc/<pid>/stat) and of the bench process (`process.cpuUsage()`: it hosts the worker, and
+ * also the API with its outbox poller and the delivery dispatcher, so it over-counts the worker) over `idleMs`, as a
+ * percentage of all cores. Worker memory (RSS and V8 heap of the bench process) before, at `checkpoint` open and at
+ * the full count, beside the worker's sticky cache size: the claim is that memory follows the cache, not the number
+ * of open cases. PostgreSQL bytes per open case from pg_database_size of the knelpunten, temporal and
+ * temporal_visibility databases.
+ */
+import { cpus } from 'node:os';
+import { dirname } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  databaseSizes,
+  findPostgresPids,
+  findTemporalServerPid,
+  mib,
+  procCpuMs,
+  procRssBytes,
+  procsCpuMs,
+  submitOpenKnelpunten,
+  type DatabaseSizes,
+  type OpenIntakeResult,
+  type PhaseContext,
+} from './phase-context';
+import { round } from './stats';
+
+export interface OpenCasesOptions {
+  /** Open knelpunten at the end. */
+  knelpunten: number;
+  /** Memory is also measured when this many are open. */
+  checkpoint: number;
+  /** The idle window for the CPU measurement. */
+  idleMs: number;
+  /** Pause after the last workflow reached its timer, before measuring (the outbox and pollers settle). */
+  settleMs: number;
+  /** Goal: idle CPU of server + worker, % of all cores. */
+  maxIdleCpuPercent: number;
+}
+
+export const OPEN_CASES_DEFAULTS: OpenCasesOptions = {
+  knelpunten: 10_000,
+  checkpoint: 2_500,
+  idleMs: 60_000,
+  settleMs: 15_000,
+  maxIdleCpuPercent: 5,
+};
+export const OPEN_CASES_QUICK: Partial<OpenCasesOptions> = { knelpunten: 500, checkpoint: 250, idleMs: 20_000, settleMs: 5_000 };
+
+export interface MemorySample {
+  open: number;
+  workerRssMiB: number;
+  workerHeapUsedMiB: number;
+  workerHeapTotalMiB: number;
+  serverRssMiB: number | null;
+  databaseMiB: Record<string, number>;
+}
+
+export interface IdleCpu {
+  windowMs: number;
+  cores: number;
+  serverMs: number | null;
+  workerMs: number;
+  /** % of all cores (100 % = every core busy for the whole window). */
+  serverPercent: number | null;
+  workerPercent: number;
+  totalPercent: number;
+  /** PostgreSQL (postmaster and its backends; the Temporal server's and the API's database), not in the total. */
+  postgresMs: number | null;
+  postgresPercent: number | null;
+}
+
+export interface OpenCasesResult {
+  knelpunten: number;
+  /** Open knelpunten at the end (bij_driehoek with a running deadline). */
+  open: number;
+  intake: Omit<OpenIntakeResult, 'ids'>[];
+  /** The Temporal server process measured ('not found' leaves the server's share out). */
+  serverProcess: string;
+  /** The worker's sticky cache: max cached workflow executions. */
+  workerCacheSize: number;
+  workerCacheSource: string;
+  memory: MemorySample[];
+  /** Worker RSS growth from `checkpoint` to the full count, per extra open case (bytes). */
+  workerRssBytesPerExtraCase: number | null;
+  idleCpuBaseline: IdleCpu;
+  idleCpu: IdleCpu;
+  /** Growth of the three databases per open case (bytes), and the extrapolation. */
+  postgresBytesPerCase: number;
+  postgresBytesPerCaseByDatabase: Record<string, number>;
+  extrapolation: { cases: number; postgresGiB: number }[];
+  maxIdleCpuPercent: number;
+  idleCpuPass: boolean;
+  /** Worker memory at the full count within 1.5 × its value at the checkpoint. */
+  memoryBoundedPass: boolean;
+  pass: boolean;
+}
+
+/** The SDK's default maxCachedWorkflows (@temporalio/worker worker-options.js, reuseV8Context on) for this heap. */
+function defaultMaxCachedWorkflows(): number {
+  const heapMiB = getHeapStatistics().heap_size_limit / (1024 * 1024);
+  return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
+}
+
+async function idleCpu(serverPid: number | undefined, windowMs: number, postgresRoot: string): Promise<IdleCpu> {
+  const cores = cpus().length;
+  const pgPids = findPostgresPids(postgresRoot);
+  const p0 = pgPids.length ? procsCpuMs(pgPids) : null;
+  const s0 = serverPid ? procCpuMs(serverPid) : null;
+  const w0 = process.cpuUsage();
+  const t0 = performance.now();
+  await sleep(windowMs);
+  const elapsed = performance.now() - t0;
+  const w = process.cpuUsage(w0);
+  const s1 = serverPid ? procCpuMs(serverPid) : null;
+  const postgresMs = p0 !== null ? procsCpuMs(pgPids) - p0 : null;
+  const workerMs = (w.user + w.system) / 1000;
+  const serverMs = s0 !== null && s1 !== null ? s1 - s0 : null;
+  const pct = (ms: number): number => round((ms / (elapsed * cores)) * 100, 2);
+  return {
+    windowMs: round(elapsed),
+    cores,
+    serverMs: serverMs === null ? null : round(serverMs),
+    workerMs: round(workerMs),
+    serverPercent: serverMs === null ? null : pct(serverMs),
+    workerPercent: pct(workerMs),
+    totalPercent: pct(workerMs + (serverMs ?? 0)),
+    postgresMs: postgresMs === null ? null : round(postgresMs),
+    postgresPercent: postgresMs === null ? null : pct(postgresMs),
+  };
+}
+
+async function sample(ctx: PhaseContext, open: number, serverPid: number | undefined): Promise<{ m: MemorySample; db: DatabaseSizes }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  const mem = process.memoryUsage();
+  const db = await databaseSizes(ctx);
+  const m: MemorySample = {
+    open,
+    workerRssMiB: mib(mem.rss),
+    workerHeapUsedMiB: mib(mem.heapUsed),
+    workerHeapTotalMiB: mib(mem.heapTotal),
+    serverRssMiB: serverPid ? mib(procRssBytes(serverPid)) : null,
+    databaseMiB: Object.fromEntries(Object.entries(db.bytes).map(([k, v]) => [k, mib(v)])),
+  };
+  ctx.log(
+    `open cases: ${open} open: worker RSS ${m.workerRssMiB} MiB (heap ${m.workerHeapUsedMiB} MiB), server RSS ${m.serverRssMiB ?? '?'} MiB, databases ${mib(db.total)} MiB`,
+  );
+  return { m, db };
+}
+
+export async function runOpenCases(ctx: PhaseContext, options: Partial<OpenCasesOptions> = {}): Promise<OpenCasesResult> {
+  const opts = { ...OPEN_CASES_DEFAULTS, ...options };
+  const server = findTemporalServerPid(ctx.system.config.TEMPORAL_ADDRESS ?? '', ctx.system.tmpRoot);
+  if (!server) ctx.log('open cases: Temporal server process not found in /proc; its CPU is left out');
+  const cacheSize = defaultMaxCachedWorkflows();
+  // The embedded PostgreSQL's data directory is under the bench's temporary root (the system's directory's parent).
+  const postgresRoot = dirname(ctx.system.tmpRoot);
+
+  const baselineOpen = await countOpen(ctx);
+  const base = await sample(ctx, baselineOpen, server?.pid);
+  ctx.log(`open cases: idle CPU baseline over ${Math.min(opts.idleMs, 20_000) / 1000} s`);
+  const idleCpuBaseline = await idleCpu(server?.pid, Math.min(opts.idleMs, 20_000), postgresRoot);
+
+  const intake: Omit<OpenIntakeResult, 'ids'>[] = [];
+  const memory: MemorySample[] = [base.m];
+  const first = Math.min(opts.checkpoint, opts.knelpunten);
+  const { ids: _ids1, ...i1 } = await submitOpenKnelpunten(ctx, { count: first, tag: 'open-a' });
+  intake.push(i1);
+  await sleep(opts.settleMs);
+  const atCheckpoint = await sample(ctx, await countOpen(ctx), server?.pid);
+  memory.push(atCheckpoint.m);
+  let full = atCheckpoint;
+  if (opts.knelpunten > first && Date.now() < ctx.stopAt) {
+    const { ids: _ids2, ...i2 } = await submitOpenKnelpunten(ctx, { count: opts.knelpunten - first, tag: 'open-b' });
+    intake.push(i2);
+    await sleep(opts.settleMs);
+    full = await sample(ctx, await countOpen(ctx), server?.pid);
+    memory.push(full.m);
+  }
+  const open = full.m.open;
+  ctx.log(`open cases: ${open} open; idle CPU over ${opts.idleMs / 1000} s`);
+  const idle = await idleCpu(server?.pid, opts.idleMs, postgresRoot);
+  ctx.log(
+    `open cases: idle CPU server ${idle.serverPercent ?? '?'} % + bench process ${idle.workerPercent} % = ${idle.totalPercent} % of ${idle.cores} cores (PostgreSQL ${idle.postgresPercent ?? '?'} %)`,
+  );
+
+  const opened = open - baselineOpen;
+  const perCase = opened > 0 ? (full.db.total - base.db.total) / opened : Number.NaN;
+  const perDb = Object.fromEntries(
+    Object.entries(full.db.bytes).map(([k, v]) => [k, opened > 0 ? Math.round((v - (base.db.bytes[k] ?? 0)) / opened) : Number.NaN]),
+  );
+  const extraCases = full.m.open - atCheckpoint.m.open;
+  const rssPerExtra = extraCases > 0 ? Math.round(((full.m.workerRssMiB - atCheckpoint.m.workerRssMiB) * 1024 * 1024) / extraCases) : null;
+  const memoryBoundedPass = extraCases > 0 && full.m.workerRssMiB <= 1.5 * atCheckpoint.m.workerRssMiB;
+  const idleCpuPass = idle.serverPercent !== null && idle.totalPercent <= opts.maxIdleCpuPercent;
+  return {
+    knelpunten: opts.knelpunten,
+    open,
+    intake,
+    serverProcess: server ? `pid ${server.pid}: ${server.cmdline.slice(0, 200)}` : 'not found',
+    workerCacheSize: cacheSize,
+    workerCacheSource: 'SDK default maxCachedWorkflows for this V8 heap limit (apps/worker sets none)',
+    memory,
+    workerRssBytesPerExtraCase: rssPerExtra,
+    idleCpuBaseline,
+    idleCpu: idle,
+    postgresBytesPerCase: Math.round(perCase),
+    postgresBytesPerCaseByDatabase: perDb,
+    extrapolation: [100_000, 1_000_000].map((cases) => ({ cases, postgresGiB: round((perCase * cases) / 1024 ** 3, 2) })),
+    maxIdleCpuPercent: opts.maxIdleCpuPercent,
+    idleCpuPass,
+    memoryBoundedPass,
+    pass: idleCpuPass && memoryBoundedPass,
+  };
+}
+
+async function countOpen(ctx: PhaseContext): Promise<number> {
+  const { rows } = await ctx.system.sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM knelpunten
+      WHERE status = 'bij_driehoek' AND deadlines @> '[{"kind":"driehoek_besluit","state":"lopend"}]'::jsonb`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** README text: the extrapolation of PostgreSQL size from the measured bytes per open case. */
+export function openCasesReadmeText(r: OpenCasesResult): string {
+  const kib = round(r.postgresBytesPerCase / 1024, 1);
+  const [e100k, e1m] = r.extrapolation;
+  return (
+    `Measured: ${r.open} open knelpunten add ${kib} KiB each to PostgreSQL (knelpunten + temporal + temporal_visibility ` +
+    `databases, indexes included). On paper that is ~${e100k?.postgresGiB} GiB at 100,000 and ~${e1m?.postgresGiB} GiB at ` +
+    `1,000,000 open cases: linear, since every open case is one workflow execution (its history, mutable state, one ` +
+    `timer row and a visibility row) and one read-model row; closed workflows leave the temporal database after the ` +
+    `namespace retention period.`
+  );
+}

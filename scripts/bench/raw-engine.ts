@@ -1,0 +1,160 @@
+/**
+ * The engine's own limits, measured first on the same machine and the same engine as the product (issue 10, section 2):
+ *   S_raw — plain `client.workflow.start` of a workflow that only sleeps, 32 at a time: starts/s and start latency;
+ *   U_raw — plain Update round-trips on one running workflow with an update handler, one at a time.
+ * The workflows are bench-only (scripts/bench/raw-workflows.ts), bundled separately and run by a worker of this process
+ * on a task queue of its own: the product's bundle and task queue are untouched.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { round, summarize, type LatencySummary } from './stats';
+import type { benchSleeper, benchUpdatable } from './raw-workflows';
+
+export interface RawStarts {
+  concurrency: number;
+  starts: number;
+  errors: number;
+  wallMs: number;
+  startsPerSecond: number;
+  latency: LatencySummary;
+}
+
+export interface RawUpdates {
+  roundTrips: number;
+  latency: LatencySummary;
+}
+
+export interface RawEngineResult {
+  /** S_raw. */
+  starts: RawStarts;
+  /** Starts one at a time (what a sequential starter such as the product's outbox dispatcher can reach: 1000 / p50 per s). */
+  sequentialStarts: LatencySummary;
+  /** U_raw. */
+  updates: RawUpdates;
+  taskQueue: string;
+}
+
+export interface RawEngineOptions {
+  namespace: string;
+  /** S_raw: starts in flight. */
+  concurrency: number;
+  /** S_raw: stop after this many starts or this long, whichever comes first. */
+  maxStarts: number;
+  startDurationMs: number;
+  /** Starts one at a time, for the sequential ceiling. */
+  sequentialStarts: number;
+  /** U_raw: round-trips (after `updateWarmup` unmeasured ones). */
+  updates: number;
+  updateWarmup: number;
+  updateDurationMs: number;
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+
+/** The bench workflows' bundle (built once per process, reused for every mode). */
+function rawBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('./raw-workflows'), logger: new DefaultLogger('WARN') });
+  return bundle;
+}
+
+export async function measureRawEngine(address: string, opts: RawEngineOptions, log: (m: string) => void): Promise<RawEngineResult> {
+  const taskQueue = `bench-raw-${randomUUID().slice(0, 8)}`;
+  const workflowBundle = await rawBundle();
+  const nativeConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: opts.namespace });
+  try {
+    const worker = await Worker.create({ connection: nativeConnection, namespace: opts.namespace, taskQueue, workflowBundle });
+    return await worker.runUntil(async () => {
+      // S_raw: `concurrency` lanes each starting workflows back to back.
+      const samples: number[] = [];
+      let errors = 0;
+      let next = 0;
+      const stopAt = Date.now() + opts.startDurationMs;
+      const t0 = performance.now();
+      const lane = async (): Promise<void> => {
+        while (next < opts.maxStarts && Date.now() < stopAt) {
+          const i = next++;
+          const started = performance.now();
+          try {
+            await client.workflow.start<typeof benchSleeper>('benchSleeper', { taskQueue, workflowId: `${taskQueue}-sleeper-${i}` });
+            samples.push(performance.now() - started);
+          } catch {
+            errors += 1;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: opts.concurrency }, () => lane()));
+      const wallMs = performance.now() - t0;
+      const starts: RawStarts = {
+        concurrency: opts.concurrency,
+        starts: samples.length,
+        errors,
+        wallMs: round(wallMs),
+        startsPerSecond: round((samples.length / wallMs) * 1000),
+        latency: summarize(samples, errors),
+      };
+      log(
+        `S_raw: ${starts.starts} starts in ${round(wallMs / 1000)} s = ${starts.startsPerSecond}/s, ` +
+          `p50 ${round(starts.latency.p50)} ms, p95 ${round(starts.latency.p95)} ms, errors ${errors}`,
+      );
+
+      // Starts one at a time: the ceiling of a starter that awaits each start.
+      const sequential: number[] = [];
+      for (let i = 0; i < opts.sequentialStarts && Date.now() < stopAt + opts.startDurationMs; i++) {
+        const t = performance.now();
+        try {
+          await client.workflow.start<typeof benchSleeper>('benchSleeper', { taskQueue, workflowId: `${taskQueue}-sequential-${i}` });
+          sequential.push(performance.now() - t);
+        } catch {
+          // counted in the summary's sample count
+        }
+      }
+      const sequentialStarts = summarize(sequential);
+      log(`starts one at a time: p50 ${round(sequentialStarts.p50)} ms, p95 ${round(sequentialStarts.p95)} ms`);
+
+      // U_raw: sequential Updates on one running workflow. Its first task queues behind the sleepers' first tasks:
+      // wait until an Update succeeds (the engine and the worker are calm again), then warm up and measure.
+      const handle = await client.workflow.start<typeof benchUpdatable>('benchUpdatable', {
+        taskQueue,
+        workflowId: `${taskQueue}-updatable`,
+      });
+      const readyBy = Date.now() + 60_000;
+      let lastError: string | undefined;
+      for (;;) {
+        try {
+          await handle.executeUpdate<number, [number]>('bump', { args: [0] });
+          break;
+        } catch (err) {
+          lastError = err instanceof Error ? err.message : String(err);
+          if (Date.now() > readyBy) throw new Error(`U_raw: the update workflow did not answer within 60 s: ${lastError}`);
+          await sleep(100);
+        }
+      }
+      const updateSamples: number[] = [];
+      let updateErrors = 0;
+      const updateStopAt = Date.now() + opts.updateDurationMs;
+      for (let i = 0; i < opts.updateWarmup + opts.updates && Date.now() < updateStopAt; i++) {
+        const started = performance.now();
+        try {
+          await handle.executeUpdate<number, [number]>('bump', { args: [1] });
+          if (i >= opts.updateWarmup) updateSamples.push(performance.now() - started);
+        } catch (err) {
+          updateErrors += 1;
+          lastError = err instanceof Error ? err.message : String(err);
+        }
+      }
+      if (updateErrors > 0) log(`U_raw: ${updateErrors} Updates failed (last: ${lastError ?? '-'})`);
+      await handle.signal('stop').catch(() => undefined);
+      const updates: RawUpdates = { roundTrips: updateSamples.length, latency: summarize(updateSamples, updateErrors) };
+      log(`U_raw: ${updates.roundTrips} Updates, p50 ${round(updates.latency.p50)} ms, p95 ${round(updates.latency.p95)} ms`);
+      return { starts, sequentialStarts, updates, taskQueue };
+    });
+  } finally {
+    await connection.close().catch(() => undefined);
+    await nativeConnection.close().catch(() => undefined);
+  }
+}
