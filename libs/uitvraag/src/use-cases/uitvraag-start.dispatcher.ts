@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@kp/shared/config';
+import { PeriodicDrain } from '@kp/shared/outbox/periodic-drain';
 import { UitvraagrondeRepository } from '../repositories/uitvraagronde.repository';
 import { UitvraagWorkflowGateway } from '../gateways/uitvraag-workflow.gateway';
 
@@ -11,45 +12,31 @@ import { UitvraagWorkflowGateway } from '../gateways/uitvraag-workflow.gateway';
 @Injectable()
 export class UitvraagStartDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UitvraagStartDispatcher.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop: PeriodicDrain;
 
   constructor(
     private readonly config: AppConfig,
     private readonly rondes: UitvraagrondeRepository,
     private readonly gateway: UitvraagWorkflowGateway,
-  ) {}
+  ) {
+    this.loop = new PeriodicDrain(
+      config.OUTBOX_INTERVAL_MS,
+      () => this.dispatchPending(),
+      (err) => this.logger.warn(`Uitvraag-starts niet verwerkt: ${String(err)}`),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.config.OUTBOX_INTERVAL_MS);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
   }
 
   /** Schedules a drain now (coalesced with one already running). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.dispatchPending()
-      .catch((err: unknown) => this.logger.warn(`Uitvraag-starts niet verwerkt: ${String(err)}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Starts pending workflows; stops at the first failure (Temporal down) and tries again on the next interval. */
@@ -57,7 +44,7 @@ export class UitvraagStartDispatcher implements OnApplicationBootstrap, OnApplic
     for (;;) {
       const pending = await this.rondes.pendingStarts(batch);
       for (const p of pending) {
-        if (this.stopped) return;
+        if (this.loop.stopped) return;
         try {
           await this.gateway.start({ rondeId: p.id });
           await this.rondes.markStarted(p.id);
@@ -73,7 +60,6 @@ export class UitvraagStartDispatcher implements OnApplicationBootstrap, OnApplic
 
   /** Resolves once the current drain is done (tests). */
   async drain(): Promise<void> {
-    this.kick();
-    while (this.running) await this.running;
+    await this.loop.drain();
   }
 }

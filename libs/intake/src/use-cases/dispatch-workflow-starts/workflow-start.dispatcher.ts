@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@kp/shared/config';
+import { PeriodicDrain } from '@kp/shared/outbox/periodic-drain';
 import { KnelpuntWorkflowGateway } from '@kp/knelpunten/workflow/knelpunt-workflow.gateway';
 import { WorkflowStartRepository } from '../../repositories/workflow-start.repository';
 
@@ -11,48 +12,31 @@ import { WorkflowStartRepository } from '../../repositories/workflow-start.repos
 @Injectable()
 export class WorkflowStartDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkflowStartDispatcher.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<{ started: number; failed: number }> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop: PeriodicDrain;
 
   constructor(
     private readonly config: AppConfig,
     private readonly starts: WorkflowStartRepository,
     private readonly gateway: KnelpuntWorkflowGateway,
-  ) {}
+  ) {
+    this.loop = new PeriodicDrain(
+      config.OUTBOX_INTERVAL_MS,
+      () => this.dispatchPending(),
+      (err) => this.logger.warn(`Outbox niet verwerkt: ${String(err)}`),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.config.OUTBOX_INTERVAL_MS);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
   }
 
   /** Schedules a drain now (coalesced with one already running). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.dispatchPending()
-      .catch((err: unknown) => {
-        this.logger.warn(`Outbox niet verwerkt: ${String(err)}`);
-        return { started: 0, failed: 0 };
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /**
@@ -67,7 +51,7 @@ export class WorkflowStartDispatcher implements OnApplicationBootstrap, OnApplic
       const pending = await this.starts.pending(batch);
       if (pending.length === 0) return { started, failed };
       for (let i = 0; i < pending.length; i += concurrency) {
-        if (this.stopped) return { started, failed };
+        if (this.loop.stopped) return { started, failed };
         const group = pending.slice(i, i + concurrency);
         const outcomes = await Promise.allSettled(group.map((p) => this.startOne(p)));
         let groupFailed = false;
@@ -103,7 +87,6 @@ export class WorkflowStartDispatcher implements OnApplicationBootstrap, OnApplic
 
   /** Resolves once the outbox is empty or the timeout passes (used by tests and health). */
   async drain(): Promise<void> {
-    this.kick();
-    while (this.running) await this.running;
+    await this.loop.drain();
   }
 }
