@@ -19,9 +19,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from './table-header-cell';
 import { STATUSES, THEMES } from '@kp/domain/knelpunt/statuses';
 import { api } from '../api/client';
 import type { KnelpuntSummary, Organisation, Page } from '../api/types';

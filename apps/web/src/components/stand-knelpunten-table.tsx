@@ -1,13 +1,6 @@
 /** The knelpunten of one Stand: kenmerk, title, theme and status. */
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from './table-header-cell';
 import type { Stand } from '../api/types';
 import { THEMA_LABELS, label } from '../labels';
 import { AppLink } from './app-link';

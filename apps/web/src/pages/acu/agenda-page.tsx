@@ -15,9 +15,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { api } from '../../api/client';
 import type { AcuAgenda } from '../../api/types';
 import { AppLink } from '../../components/app-link';

@@ -18,9 +18,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { DECISION_FIELDS, type DecisionName } from '@kp/domain/knelpunt/decisions';
 import { ApiError, api, newIdempotencyKey } from '../../api/client';
 import type { AcuCluster, ClusterDecisionResult } from '../../api/types';

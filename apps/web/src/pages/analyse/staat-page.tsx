@@ -4,6 +4,7 @@
  * table, linked to wetten.overheid.nl), the ACU's clusters with their members, the knelpunten that come back from an
  * earlier Stand, and the ageing of the open knelpunten (chart and table). Every number is the API's.
  */
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -54,19 +55,6 @@ function tint(count: number, max: number): string {
   return `rgb(${mix(255, 21)}, ${mix(255, 66)}, ${mix(255, 115)})`;
 }
 
-/**
- * A header cell with its scope: the design system's TableHeaderCell drops the `scope` attribute (it only uses it for
- * a class), so this renders the same classes on a plain <th> and keeps `scope`.
- */
-function Th({ scope, className, children }: { scope: 'col' | 'row'; className?: string; children: ReactNode }) {
-  const classes = ['utrecht-table__header-cell', scope === 'row' ? 'utrecht-table__header--cell-row' : '', className ?? ''];
-  return (
-    <th scope={scope} className={classes.filter(Boolean).join(' ')}>
-      {children}
-    </th>
-  );
-}
-
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <section className="kp-dashboard__section" aria-labelledby={`${id}-kop`}>
@@ -104,21 +92,21 @@ function Matrix({ a, orgName }: { a: StaatAnalyse; orgName: Map<string, string> 
           <TableCaption>{caption}</TableCaption>
           <TableHeader>
             <TableRow>
-              <Th scope="col">Thema</Th>
+              <TableHeaderCell scope="col">Thema</TableHeaderCell>
               {m.organisations.map((o) => (
-                <Th key={o} scope="col" className="kp-matrix__org">
+                <TableHeaderCell key={o} scope="col" className="kp-matrix__org">
                   <abbr title={orgName.get(o) ?? o}>{o}</abbr>
-                </Th>
+                </TableHeaderCell>
               ))}
-              <Th scope="col" className="kp-matrix__org">
+              <TableHeaderCell scope="col" className="kp-matrix__org">
                 Totaal
-              </Th>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {m.themes.map((theme) => (
               <TableRow key={theme}>
-                <Th scope="row">{label(THEMA_LABELS, theme)}</Th>
+                <TableHeaderCell scope="row">{label(THEMA_LABELS, theme)}</TableHeaderCell>
                 {m.organisations.map((o) => {
                   const count = cell.get(`${theme}|${o}`) ?? 0;
                   return (
@@ -135,7 +123,7 @@ function Matrix({ a, orgName }: { a: StaatAnalyse; orgName: Map<string, string> 
               </TableRow>
             ))}
             <TableRow className="kp-total-row">
-              <Th scope="row">Totaal</Th>
+              <TableHeaderCell scope="row">Totaal</TableHeaderCell>
               {m.organisations.map((o) => (
                 <TableCell key={o} className="kp-matrix__totaal">
                   {orgTotal.get(o) ?? 0}
@@ -172,23 +160,23 @@ function Wetten({ a }: { a: StaatAnalyse }) {
               <TableCaption>{`${title} (aantallen)`}</TableCaption>
               <TableHeader>
                 <TableRow>
-                  <Th scope="col">BWB-id</Th>
-                  <Th scope="col">Genoemd als</Th>
-                  <Th scope="col" className="kp-number">
+                  <TableHeaderCell scope="col">BWB-id</TableHeaderCell>
+                  <TableHeaderCell scope="col">Genoemd als</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="kp-number">
                     Aantal knelpunten
-                  </Th>
-                  <Th scope="col">Organisaties</Th>
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col">Organisaties</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {bwb.map((w) => (
                   <TableRow key={w.bwbId}>
-                    <Th scope="row">
+                    <TableHeaderCell scope="row">
                       <a className="utrecht-link nl-link" href={wettenUrl(w.bwbId)} rel="noopener noreferrer">
                         {w.bwbId}
                         <span className="kp-visually-hidden"> op wetten.overheid.nl</span>
                       </a>
-                    </Th>
+                    </TableHeaderCell>
                     <TableCell>{w.label ?? '—'}</TableCell>
                     <TableCell className="kp-number">{w.count}</TableCell>
                     <TableCell>{w.organisations.join(', ')}</TableCell>
@@ -210,17 +198,17 @@ function Wetten({ a }: { a: StaatAnalyse }) {
             <TableCaption>{`Wetten zoals geschreven bij knelpunten zonder BWB-id in ${a.jaar} (aantallen; hoofdletters en spaties rondom tellen niet)`}</TableCaption>
             <TableHeader>
               <TableRow>
-                <Th scope="col">Wet of regeling</Th>
-                <Th scope="col" className="kp-number">
+                <TableHeaderCell scope="col">Wet of regeling</TableHeaderCell>
+                <TableHeaderCell scope="col" className="kp-number">
                   Aantal knelpunten
-                </Th>
-                <Th scope="col">Organisaties</Th>
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">Organisaties</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {a.wetten.vrijeTekst.map((w) => (
                 <TableRow key={w.key}>
-                  <Th scope="row">{w.label ?? w.key}</Th>
+                  <TableHeaderCell scope="row">{w.label ?? w.key}</TableHeaderCell>
                   <TableCell className="kp-number">{w.count}</TableCell>
                   <TableCell>{w.organisations.join(', ')}</TableCell>
                 </TableRow>
@@ -251,19 +239,19 @@ function Clusters({ a }: { a: StaatAnalyse }) {
               <TableCaption>{`Knelpunten in het cluster ${c.title}`}</TableCaption>
               <TableHeader>
                 <TableRow>
-                  <Th scope="col">Kenmerk</Th>
-                  <Th scope="col">Titel</Th>
-                  <Th scope="col">Organisatie</Th>
-                  <Th scope="col">Status</Th>
-                  <Th scope="col">Stand</Th>
+                  <TableHeaderCell scope="col">Kenmerk</TableHeaderCell>
+                  <TableHeaderCell scope="col">Titel</TableHeaderCell>
+                  <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+                  <TableHeaderCell scope="col">Status</TableHeaderCell>
+                  <TableHeaderCell scope="col">Stand</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {c.members.map((m) => (
                   <TableRow key={m.id}>
-                    <Th scope="row">
+                    <TableHeaderCell scope="row">
                       <AppLink to={knelpuntUrl(m.reference)}>{m.reference}</AppLink>
-                    </Th>
+                    </TableHeaderCell>
                     <TableCell>{m.title}</TableCell>
                     <TableCell>{m.organisation}</TableCell>
                     <TableCell>{label(STATUS_LABELS, m.status)}</TableCell>
@@ -296,24 +284,24 @@ function Terugkerend({ a }: { a: StaatAnalyse }) {
           <TableCaption>{caption}</TableCaption>
           <TableHeader>
             <TableRow>
-              <Th scope="col">Knelpunt uit {a.jaar}</Th>
-              <Th scope="col">Organisatie</Th>
-              <Th scope="col">Eerder knelpunt</Th>
-              <Th scope="col">Jaar</Th>
-              <Th scope="col">Status eerder knelpunt</Th>
-              <Th scope="col" className="kp-number">
+              <TableHeaderCell scope="col">Knelpunt uit {a.jaar}</TableHeaderCell>
+              <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+              <TableHeaderCell scope="col">Eerder knelpunt</TableHeaderCell>
+              <TableHeaderCell scope="col">Jaar</TableHeaderCell>
+              <TableHeaderCell scope="col">Status eerder knelpunt</TableHeaderCell>
+              <TableHeaderCell scope="col" className="kp-number">
                 Overeenkomst titel
-              </Th>
-              <Th scope="col">Waarom</Th>
+              </TableHeaderCell>
+              <TableHeaderCell scope="col">Waarom</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {t.items.flatMap((k) =>
               k.eerder.map((e) => (
                 <TableRow key={`${k.id}-${e.id}`}>
-                  <Th scope="row">
+                  <TableHeaderCell scope="row">
                     <AppLink to={knelpuntUrl(k.reference)}>{k.reference}</AppLink> {k.title}
-                  </Th>
+                  </TableHeaderCell>
                   <TableCell>{k.organisation}</TableCell>
                   <TableCell>
                     <AppLink to={knelpuntUrl(e.reference)}>{e.reference}</AppLink> {e.title}
@@ -346,7 +334,7 @@ function Veroudering({ a }: { a: StaatAnalyse }) {
     total?: boolean,
   ) => (
     <TableRow key={key} className={total ? 'kp-total-row' : undefined}>
-      <Th scope="row">{header}</Th>
+      <TableHeaderCell scope="row">{header}</TableHeaderCell>
       {r.buckets.map((b, i) => (
         <TableCell key={buckets[i]?.key ?? i} className="kp-number">
           {b.count}
@@ -374,21 +362,21 @@ function Veroudering({ a }: { a: StaatAnalyse }) {
           <TableCaption>{caption}</TableCaption>
           <TableHeader>
             <TableRow>
-              <Th scope="col">Status</Th>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
               {buckets.map((b) => (
-                <Th key={b.key} scope="col" className="kp-number">
+                <TableHeaderCell key={b.key} scope="col" className="kp-number">
                   {b.label}
-                </Th>
+                </TableHeaderCell>
               ))}
-              <Th scope="col" className="kp-number">
+              <TableHeaderCell scope="col" className="kp-number">
                 Aantal
-              </Th>
-              <Th scope="col" className="kp-number">
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="kp-number">
                 Mediaan (dagen)
-              </Th>
-              <Th scope="col" className="kp-number">
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="kp-number">
                 Oudste (dagen)
-              </Th>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -8,15 +8,8 @@
  */
 import { useId, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { TableScroll } from '../../components/table-scroll';
 
 /** Rijkshuisstijl colours with at least 3:1 contrast on white (WCAG 1.4.11). */

@@ -16,9 +16,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { apiRequest, newIdempotencyKey } from '../../api/client';
 import type { CsvPreview, CsvPreviewRow, Stand } from '../../api/types';
 import { useSession } from '../../auth/session';

@@ -8,9 +8,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import type { Deadline, KnelpuntDetail } from '../../api/types';
 import { ErrorSummary, ProblemAlert, SelectField, TextField, splitApiError } from '../../components/form';
 import { formatDate, formatDateTime } from '../../format';

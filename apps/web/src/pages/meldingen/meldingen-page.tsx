@@ -16,9 +16,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { api } from '../../api/client';
 import type { Notification, NotificationPage } from '../../api/types';
 import { AppLink } from '../../components/app-link';

@@ -11,9 +11,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { api } from '../../api/client';
 import type { RapportagePublicatie } from '../../api/types';
 import { ProblemAlert } from '../../components/form';

@@ -16,9 +16,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { STATUSES, THEMES } from '@kp/domain/knelpunt/statuses';
 import { api } from '../../api/client';
 import type { Organisation, Page } from '../../api/types';

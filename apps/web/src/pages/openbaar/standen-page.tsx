@@ -14,9 +14,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { api } from '../../api/client';
 import type { Organisation, Page, StandSummary } from '../../api/types';
 import { AppLink } from '../../components/app-link';

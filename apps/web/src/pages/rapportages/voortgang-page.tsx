@@ -16,9 +16,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { STATUSES } from '@kp/domain/knelpunt/statuses';
 import { DEADLINE_LABELS } from '@kp/domain/termijnen/deadline-state';
 import { api } from '../../api/client';

@@ -15,9 +15,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { POLITIEKE_INSTRUMENTEN } from '@kp/domain/knelpunt/statuses';
 import { DEADLINE_KINDS, DEADLINE_LABELS } from '@kp/domain/termijnen/deadline-state';
 import { api } from '../../api/client';

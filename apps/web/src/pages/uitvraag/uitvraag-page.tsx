@@ -18,9 +18,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { api, newIdempotencyKey } from '../../api/client';
 import type { Ministry, Organisation } from '../../api/types';
 import { useSession } from '../../auth/session';

@@ -14,9 +14,9 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import { TableHeaderCell } from '../../components/table-header-cell';
 import { api } from '../../api/client';
 import type { Feestdag, TermijnBerekening } from '../../api/types';
 import { ErrorSummary, ProblemAlert, SelectField, TextField, splitApiError } from '../../components/form';
