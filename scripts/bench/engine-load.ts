@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { BenchHttp, Recorder } from './http';
-import { INTAKE_ORGANISATIONS } from './intake';
+import { OPEN_ORGANISATIONS as INTAKE_ORGANISATIONS } from './phase-context';
 import { round, summarize, type LatencySummary } from './stats';
 
 const THEMES = ['vereenvoudiging', 'schaarste', 'gegevensdeling', 'politiek', 'wetgeving', 'ict', 'financiering', 'maatwerk', 'overig'];
