@@ -11,6 +11,8 @@
  * chain) is fetched and replayed with `Worker.runReplayHistory`, timed.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NestFactory } from '@nestjs/core';
@@ -36,6 +38,7 @@ import { isActive } from '../../libs/domain/src/termijnen/deadline-state';
 import { registerSearchAttributes, timeSkippingServerExecutable } from '../infra/time-skipping';
 import type { PhaseContext } from './phase-context';
 import { round } from './stats';
+import { historyToJson } from '../record-histories';
 
 export interface HistoryOptions {
   years: number;
@@ -45,6 +48,8 @@ export interface HistoryOptions {
   historyLimit?: number;
   maxEventsPerRun: number;
   maxReplayMs: number;
+  /** Write every run's history here as JSON (the format of test/histories), to profile or replay it later. */
+  saveHistoriesTo?: string;
 }
 
 export const HISTORY_DEFAULTS: HistoryOptions = { years: 2, remindersPerYear: 8, decisions: 50, maxEventsPerRun: 2000, maxReplayMs: 1000 };
@@ -278,6 +283,10 @@ export async function runHistory(ctx: PhaseContext, options: Partial<HistoryOpti
       const r0 = performance.now();
       await Worker.runReplayHistory({ workflowBundle: { codePath: bundlePath }, replayName: `history-bench-${replayed}` }, history);
       const replayMs = performance.now() - r0;
+      if (opts.saveHistoriesTo) {
+        mkdirSync(opts.saveHistoriesTo, { recursive: true });
+        writeFileSync(join(opts.saveHistoriesTo, `run-${replayed + 1}.json`), historyToJson(history));
+      }
       // Warm: the same history three times through one replay worker; the time between the 2nd and 3rd result.
       const stamps: number[] = [];
       const copies = [0, 1, 2].map(() => ({ workflowId, history }));

@@ -35,8 +35,9 @@ describe('replay of committed workflow histories', () => {
       'termijnacties-en-gelijktijdige-beslissingen',
       'termijnen-herinneringen-verlopen-acu',
     ];
-    // Both generations: core v1 (workflows still running from before the hardened core) and core v2.
-    for (const generation of ['kern-v1', 'kern-v2']) {
+    // Every generation: core v1 (workflows still running from before the hardened core), core v2, and core v2 with
+    // short runs (continue-as-new after 400 events, the 'korte-runs' patch).
+    for (const generation of ['kern-v1', 'kern-v2', 'kern-v2-korte-runs']) {
       expect(histories.map((h) => h.workflowId)).toEqual(expect.arrayContaining(paths.map((p) => `${generation}/${p}`)));
     }
     const count = (name: string, type: temporal.api.enums.v1.EventType): number =>
@@ -47,7 +48,7 @@ describe('replay of committed workflow histories', () => {
       EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
       EVENT_TYPE_MARKER_RECORDED,
     } = temporal.api.enums.v1.EventType;
-    for (const generation of ['kern-v1', 'kern-v2']) {
+    for (const generation of ['kern-v1', 'kern-v2', 'kern-v2-korte-runs']) {
       // The time-skipped histories really contain fired timers (reminders, overdue, escalation, carry-over).
       expect(count(`${generation}/termijnen-herinneringen-verlopen-acu`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(8);
       expect(count(`${generation}/informatie-onbeantwoord`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(2);
@@ -58,6 +59,32 @@ describe('replay of committed workflow histories', () => {
     }
     // Core v2 runs its steps as local activities (markers), core v1 as scheduled activities.
     expect(count('kern-v2/oppakken-voortgang-afronden', EVENT_TYPE_MARKER_RECORDED)).toBeGreaterThan(3);
+  });
+
+  it("keeps the history limit of a run by the run's code: 5,000 events without the 'korte-runs' marker, 400 with it", () => {
+    const { EVENT_TYPE_MARKER_RECORDED, EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW } = temporal.api.enums.v1.EventType;
+    const events = (name: string): temporal.api.history.v1.IHistoryEvent[] =>
+      histories.find((h) => h.workflowId === name)?.history.events ?? [];
+    const patches = (name: string): string[] =>
+      events(name)
+        .filter((e) => e.eventType === EVENT_TYPE_MARKER_RECORDED && e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .map((e) => {
+          const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+          return (JSON.parse(Buffer.from(data ?? []).toString('utf8')) as { id: string }).id;
+        });
+    const last = (name: string): temporal.api.enums.v1.EventType | null | undefined => events(name).at(-1)?.eventType;
+    // A two-year case recorded before the patch: one run of 828 events, still open. It replays (the test below)
+    // without continuing as new at 400: the run keeps the limit it started with.
+    expect(patches('kern-v2/twee-jaar-een-run')).toEqual(['kern-v2']);
+    expect(events('kern-v2/twee-jaar-een-run').length).toBeGreaterThan(800);
+    expect(last('kern-v2/twee-jaar-een-run')).not.toBe(EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    // The same case on the patched code: runs of about 400 events, each continued as new with the state.
+    for (const run of ['kern-v2-korte-runs/twee-jaar-run-1', 'kern-v2-korte-runs/twee-jaar-run-2']) {
+      expect(patches(run)).toEqual(['kern-v2', 'korte-runs']);
+      expect(events(run).length).toBeGreaterThan(400);
+      expect(events(run).length).toBeLessThan(450);
+      expect(last(run)).toBe(EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    }
   });
 
   it.each(loadHistories().map((h) => h.workflowId))('replays %s without nondeterminism', (workflowId) => {
