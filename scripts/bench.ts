@@ -52,7 +52,7 @@ import { measureHttpStack } from './bench/http-stack';
 import { round } from './bench/stats';
 import { TEMPORAL_MODES, type TemporalMode } from './infra/temporal';
 import { evaluate, goal, machineInfo, renderReport, writeJson, type BenchResults, type Goal, type ModeResults } from './bench/report';
-import { OPEN_ORGANISATIONS as INTAKE_ORGANISATIONS, type PhaseContext } from './bench/phase-context';
+import { cpuMeter, OPEN_ORGANISATIONS as INTAKE_ORGANISATIONS, type CpuWindow, type PhaseContext } from './bench/phase-context';
 import { OPEN_CASES_QUICK, runOpenCases, type OpenCasesResult } from './bench/open-cases';
 import { runTimerStorm, TIMER_STORM_QUICK, type TimerStormResult } from './bench/timer-storm';
 import { HISTORY_QUICK, runHistory, type HistoryResult } from './bench/history';
@@ -68,6 +68,22 @@ const sRawP95 = (m: ModeResults | undefined): number | undefined => m?.raw?.star
 const uRawP95 = (m: ModeResults | undefined): number | undefined => m?.raw?.updates.latency.p95;
 const f = (v: number | null | undefined, digits = 1): string =>
   v === undefined || v === null || !Number.isFinite(v) ? '-' : String(round(v, digits));
+
+/** Goal 1's CPU budget: CPU per knelpunt taken in and started against CPU per raw start, on the same cores. */
+function cpuLines(m: ModeResults | undefined): string[] {
+  const raw = m?.raw?.starts;
+  const i = m?.intake;
+  if (!raw?.cpu || raw.cpuMsPerStart === undefined || !i?.cpu || i.cpuMsPerKnelpunt === undefined) return [];
+  const part = (c: CpuWindow): string => `server ${f(c.serverMs ?? NaN)}, PostgreSQL ${f(c.postgresMs)}, bench process ${f(c.benchMs)} ms`;
+  const cores = cpus().length;
+  return [
+    `CPU per raw start ${f(raw.cpuMsPerStart)} ms (${part(raw.cpu)} over ${f(raw.cpu.wallMs / 1000)} s: ` +
+      `${f((raw.cpu.totalMs / raw.cpu.wallMs / cores) * 100)} % of ${cores} cores)`,
+    `CPU per knelpunt taken in and started ${f(i.cpuMsPerKnelpunt)} ms (${part(i.cpu)} over ${f(i.cpu.wallMs / 1000)} s: ` +
+      `${f((i.cpu.totalMs / i.cpu.wallMs / cores) * 100)} % of ${cores} cores): with the cores the limit, the ratio can be at most ` +
+      `${f(raw.cpuMsPerStart / i.cpuMsPerKnelpunt, 2)}`,
+  ];
+}
 
 // prettier-ignore
 export const GOALS: readonly Goal[] = [
@@ -87,8 +103,9 @@ export const GOALS: readonly Goal[] = [
         `product: ${f(i.postedPerSecond)} knelpunten/s posted (201), ${f(i.knelpuntenPerSecond)}/s started in the steady window, ` +
           `${f(i.endToEndPerSecond)}/s end to end; backlog bound ${i.maxBacklog}, drain ${f(i.drainMs / 1000)} s${i.drainTimedOut ? ' (TIMED OUT)' : ''}`,
         `plain starts one at a time: p50 ${f(m?.raw?.sequentialStarts.p50)} ms, i.e. a starter that awaits each start reaches ≈ ` +
-          `${f(1000 / (m?.raw?.sequentialStarts.p50 ?? NaN))}/s; the product's outbox dispatcher starts one workflow at a time ` +
+          `${f(1000 / (m?.raw?.sequentialStarts.p50 ?? NaN))}/s; the product's outbox dispatcher starts up to 16 at a time ` +
           '(start + UPDATE workflow_starts per knelpunt)',
+        ...cpuLines(m),
         `outbox delay (POST's transaction → workflow started): ${i.outboxDelay ? `p50 ${i.outboxDelay.p50} ms, p95 ${i.outboxDelay.p95} ms, max ${i.outboxDelay.max} ms` : '-'}`,
         `started over time (s: posted/started): ${i.timeline.map((p) => `${p.t}: ${p.posted}/${p.started}`).join(', ')}`,
         'the starter drains the outbox and each workflow runs its first activities (projection to bij_driehoek) in this process, ' +
@@ -462,6 +479,7 @@ async function enginePhases(system: BenchSystem, m: ModeResults, opts: Options, 
           updateWarmup: p.rawUpdateWarmup,
           updateDurationMs: p.rawUpdateMs,
           sequentialStarts: p.rawSequentialStarts,
+          cpuMeter: () => cpuMeter(system),
         },
         (line) => log(`[${mode}] ${line}`),
       );
@@ -479,6 +497,7 @@ async function enginePhases(system: BenchSystem, m: ModeResults, opts: Options, 
         rampMs: p.intakeRampMs,
         maxBacklog: p.intakeMaxBacklog,
         drainTimeoutMs: p.intakeDrainMs,
+        cpuMeter: () => cpuMeter(system),
       });
       m.failedRequests += m.intake.postLatency.errors;
       log(

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { BenchHttp, Recorder } from './http';
-import { OPEN_ORGANISATIONS as INTAKE_ORGANISATIONS } from './phase-context';
+import { OPEN_ORGANISATIONS as INTAKE_ORGANISATIONS, type CpuWindow } from './phase-context';
 import { round, summarize, type LatencySummary } from './stats';
 
 const THEMES = ['vereenvoudiging', 'schaarste', 'gegevensdeling', 'politiek', 'wetgeving', 'ict', 'financiering', 'maatwerk', 'overig'];
@@ -85,13 +85,24 @@ export interface SustainedIntakeResult {
   timeline: { t: number; posted: number; started: number }[];
   postLatency: LatencySummary;
   failures: string[];
+  /** CPU of the engine, PostgreSQL and the bench process (API, worker, load generator) over the counted window. */
+  cpu?: CpuWindow;
+  cpuMsPerKnelpunt?: number;
 }
 
 export async function runSustainedIntake(
   http: BenchHttp,
   sql: Pool,
   tokens: Map<string, string>,
-  opts: { concurrency: number; perStand: number; durationMs: number; rampMs: number; maxBacklog: number; drainTimeoutMs: number },
+  opts: {
+    concurrency: number;
+    perStand: number;
+    durationMs: number;
+    rampMs: number;
+    maxBacklog: number;
+    drainTimeoutMs: number;
+    cpuMeter?: () => () => CpuWindow;
+  },
 ): Promise<SustainedIntakeResult> {
   const rec = new Recorder('sustained intake');
   const since = new Date(); // created_at is set by the database on this machine's clock
@@ -103,6 +114,8 @@ export async function runSustainedIntake(
   const endAt = Date.now() + opts.durationMs;
   let rampMark: { t: number; started: number } | undefined;
   let endMark: { t: number; started: number } | undefined;
+  let stopCpu: (() => CpuWindow) | undefined;
+  let cpu: CpuWindow | undefined;
   let stop = false;
 
   const monitor = (async () => {
@@ -112,8 +125,14 @@ export async function runSustainedIntake(
       const started = p.started - before.started;
       backlog = p.created - before.created - started;
       timeline.push({ t: round(t / 1000), posted: p.created - before.created, started });
-      if (!rampMark && t >= opts.rampMs) rampMark = { t, started };
-      if (Date.now() >= endAt && !endMark) endMark = { t, started };
+      if (!rampMark && t >= opts.rampMs) {
+        rampMark = { t, started };
+        stopCpu = opts.cpuMeter?.();
+      }
+      if (Date.now() >= endAt && !endMark) {
+        endMark = { t, started };
+        cpu = stopCpu?.();
+      }
       await sleep(250);
     }
   })();
@@ -173,6 +192,7 @@ export async function runSustainedIntake(
     timeline: timeline.filter((_, i) => i % 4 === 0),
     postLatency: rec.summary(),
     failures: rec.failures.slice(0, 5),
+    ...(cpu && startedInWindow > 0 ? { cpu, cpuMsPerKnelpunt: round(cpu.totalMs / startedInWindow, 2) } : {}),
   };
 }
 

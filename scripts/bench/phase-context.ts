@@ -4,6 +4,7 @@
  * from /proc, and database sizes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchSystem } from './system';
@@ -236,3 +237,43 @@ export async function databaseSizes(ctx: PhaseContext): Promise<DatabaseSizes> {
 
 export const MiB = 1024 * 1024;
 export const mib = (bytes: number): number => round(bytes / MiB, 1);
+
+/** CPU time spent in a window by the engine, PostgreSQL and the bench process (which hosts the API and the worker). */
+export interface CpuWindow {
+  wallMs: number;
+  /** The Temporal server process (null when it was not found). */
+  serverMs: number | null;
+  /** PostgreSQL's postmaster and backends (backends that ended during the window are not counted). */
+  postgresMs: number;
+  /** This process: the load generator, the API and the worker. */
+  benchMs: number;
+  totalMs: number;
+}
+
+/**
+ * Starts a CPU meter; the function it returns ends the window. Reads /proc, so it is cheap and synchronous: CPU per
+ * unit of work (a raw start, a knelpunt taken in) says what a ratio can be when the two cores are the limit.
+ */
+export function cpuMeter(system: Pick<BenchSystem, 'temporalAddress' | 'tmpRoot'>): () => CpuWindow {
+  // The bench's PostgreSQL lives in the infrastructure's directory, the mode's directory below it.
+  const postgresRoot = dirname(system.tmpRoot);
+  const server = findTemporalServerPid(system.temporalAddress, system.tmpRoot);
+  const pgBefore = new Map(findPostgresPids(postgresRoot).map((pid) => [pid, procsCpuMs([pid])]));
+  const serverBefore = server ? procsCpuMs([server.pid]) : 0;
+  const benchBefore = process.cpuUsage();
+  const t0 = performance.now();
+  return () => {
+    const bench = process.cpuUsage(benchBefore);
+    const serverMs = server ? procsCpuMs([server.pid]) - serverBefore : null;
+    let postgresMs = 0;
+    for (const pid of findPostgresPids(postgresRoot)) postgresMs += procsCpuMs([pid]) - (pgBefore.get(pid) ?? 0);
+    const benchMs = (bench.user + bench.system) / 1000;
+    return {
+      wallMs: round(performance.now() - t0),
+      serverMs: serverMs === null ? null : round(serverMs),
+      postgresMs: round(postgresMs),
+      benchMs: round(benchMs),
+      totalMs: round((serverMs ?? 0) + postgresMs + benchMs),
+    };
+  };
+}

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import type { CpuWindow } from './phase-context';
 import { round, summarize, type LatencySummary } from './stats';
 import type { benchSleeper, benchUpdatable } from './raw-workflows';
 
@@ -20,6 +21,9 @@ export interface RawStarts {
   wallMs: number;
   startsPerSecond: number;
   latency: LatencySummary;
+  /** CPU of the engine, PostgreSQL and this process while the starts ran (their workflows' first tasks included). */
+  cpu?: CpuWindow;
+  cpuMsPerStart?: number;
 }
 
 export interface RawUpdates {
@@ -50,6 +54,8 @@ export interface RawEngineOptions {
   updates: number;
   updateWarmup: number;
   updateDurationMs: number;
+  /** Measures CPU over the starts (see phase-context's cpuMeter). */
+  cpuMeter?: () => () => CpuWindow;
 }
 
 let bundle: Promise<{ code: string }> | undefined;
@@ -75,6 +81,7 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
       let next = 0;
       const stopAt = Date.now() + opts.startDurationMs;
       const t0 = performance.now();
+      const stopCpu = opts.cpuMeter?.();
       const lane = async (): Promise<void> => {
         while (next < opts.maxStarts && Date.now() < stopAt) {
           const i = next++;
@@ -89,6 +96,7 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
       };
       await Promise.all(Array.from({ length: opts.concurrency }, () => lane()));
       const wallMs = performance.now() - t0;
+      const cpu = stopCpu?.();
       const starts: RawStarts = {
         concurrency: opts.concurrency,
         starts: samples.length,
@@ -96,6 +104,7 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
         wallMs: round(wallMs),
         startsPerSecond: round((samples.length / wallMs) * 1000),
         latency: summarize(samples, errors),
+        ...(cpu && samples.length > 0 ? { cpu, cpuMsPerStart: round(cpu.totalMs / samples.length, 2) } : {}),
       };
       log(
         `S_raw: ${starts.starts} starts in ${round(wallMs / 1000)} s = ${starts.startsPerSecond}/s, ` +
