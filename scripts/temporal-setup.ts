@@ -11,6 +11,12 @@ import { temporalConnectionOptions } from '@kp/temporal/temporal-client.service'
 import { ensureNamespace, registerSearchAttributes, SEARCH_ATTRIBUTES } from './infra/search-attributes';
 
 const WAIT_MS = 120_000;
+/**
+ * The server caches search attributes for 60 s and namespaces for 10 s per service (the dynamic config does not force
+ * a re-read on every request, see deploy/temporal/dynamicconfig.yaml). After creating either, the job waits this long
+ * before it reports success, so that the api and the worker (which wait for this job) never meet a stale cache.
+ */
+const CACHE_REFRESH_MS = 70_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,9 +26,13 @@ async function main(): Promise<void> {
     let connection: Connection | undefined;
     try {
       connection = await Connection.connect(temporalConnectionOptions(config));
-      await ensureNamespace(connection, config.TEMPORAL_NAMESPACE, config.TEMPORAL_RETENTION_DAYS);
-      await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE, SEARCH_ATTRIBUTES);
+      const createdNamespace = await ensureNamespace(connection, config.TEMPORAL_NAMESPACE, config.TEMPORAL_RETENTION_DAYS);
+      const addedAttributes = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE, SEARCH_ATTRIBUTES);
       await connection.workflowService.describeNamespace({ namespace: config.TEMPORAL_NAMESPACE });
+      if (createdNamespace || addedAttributes) {
+        process.stdout.write(`aangemaakt; wacht ${CACHE_REFRESH_MS / 1000} s tot elke Temporal-dienst ze kent\n`);
+        await new Promise((r) => setTimeout(r, CACHE_REFRESH_MS));
+      }
       process.stdout.write(
         `namespace ${config.TEMPORAL_NAMESPACE} en zoekattributen ${Object.keys(SEARCH_ATTRIBUTES).join(', ')} staan op ${config.TEMPORAL_ADDRESS}\n`,
       );

@@ -64,7 +64,7 @@ export async function registerSearchAttributes(
   connection: Connection,
   namespace = 'default',
   attributes: Record<string, SearchAttributeTypeName> = SEARCH_ATTRIBUTES,
-): Promise<void> {
+): Promise<boolean> {
   let known: Set<string> | undefined;
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
@@ -73,37 +73,42 @@ export async function registerSearchAttributes(
     if (grpcCode(err) !== GRPC_UNIMPLEMENTED) throw err;
   }
   const missing = Object.entries(attributes).filter(([name]) => !known?.has(name));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return false;
   if (known) {
     const searchAttributes: Record<string, IndexedValueType> = {};
     for (const [name, type] of missing) searchAttributes[name] = INDEXED_VALUE_TYPES[type] as IndexedValueType;
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
-    return;
+    return true;
   }
   // No way to list: add one at a time and treat ALREADY_EXISTS as success.
+  let added = false;
   for (const [name, type] of missing) {
     try {
       await connection.operatorService.addSearchAttributes({
         namespace,
         searchAttributes: { [name]: INDEXED_VALUE_TYPES[type] as IndexedValueType },
       });
+      added = true;
     } catch (err) {
       if (grpcCode(err) !== GRPC_ALREADY_EXISTS) throw err;
     }
   }
+  return added;
 }
 
 /**
  * Registers the namespace if it does not exist yet (a Temporal server starts with only `temporal-system`; the dev
  * server and auto-setup used to create `default`). Retention: how long closed workflows' histories stay.
  */
-export async function ensureNamespace(connection: Connection, namespace: string, retentionDays = 30): Promise<void> {
+export async function ensureNamespace(connection: Connection, namespace: string, retentionDays = 30): Promise<boolean> {
   try {
     await connection.workflowService.registerNamespace({
       namespace,
       workflowExecutionRetentionPeriod: msToTs(`${retentionDays} days`),
     });
+    return true;
   } catch (err) {
     if (grpcCode(err) !== GRPC_ALREADY_EXISTS) throw err;
+    return false;
   }
 }

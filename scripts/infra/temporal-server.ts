@@ -286,7 +286,11 @@ export const DYNAMIC_CONFIG_FILE =
     .map((root) => path.join(root, 'deploy', 'temporal', 'dynamicconfig.yaml'))
     .find((file) => fs.existsSync(file)) ?? path.resolve('deploy', 'temporal', 'dynamicconfig.yaml');
 
-async function waitUntilReady(child: ReturnType<typeof spawn>, tail: OutputTail, address: string, namespace: string): Promise<void> {
+/**
+ * Waits until the server answers, registers the namespace and the search attributes; resolves with whether it had to
+ * create any of them (then the running services still hold caches without them, see startTemporalServer).
+ */
+async function waitUntilReady(child: ReturnType<typeof spawn>, tail: OutputTail, address: string, namespace: string): Promise<boolean> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   const port = Number(address.split(':')[1]);
   let lastError = '';
@@ -298,10 +302,10 @@ async function waitUntilReady(child: ReturnType<typeof spawn>, tail: OutputTail,
       let connection: Connection | undefined;
       try {
         connection = await Connection.connect({ address, connectTimeout: 2000 });
-        await ensureNamespace(connection, namespace);
-        await registerSearchAttributes(connection, namespace, SEARCH_ATTRIBUTES);
+        const createdNamespace = await ensureNamespace(connection, namespace);
+        const addedAttributes = await registerSearchAttributes(connection, namespace, SEARCH_ATTRIBUTES);
         await connection.workflowService.describeNamespace({ namespace });
-        return;
+        return createdNamespace || addedAttributes;
       } catch (err) {
         lastError = (err as Error).message;
       } finally {
@@ -332,6 +336,7 @@ export async function startTemporalServer(opts: StartTemporalServerOptions): Pro
   fs.copyFileSync(DYNAMIC_CONFIG_FILE, dynamicConfigFile);
   if (opts.logFile) fs.mkdirSync(path.dirname(path.resolve(opts.logFile)), { recursive: true });
 
+  let restartedAfterSetup = false;
   for (let attempt = 1; ; attempt++) {
     const ports = await pickPorts(opts.port);
     // The password of the database is in this file: readable by its owner only.
@@ -358,8 +363,9 @@ export async function startTemporalServer(opts: StartTemporalServerOptions): Pro
     killOnExit(child, 'SIGTERM');
     const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
     spawnError.catch(() => undefined);
+    let created: boolean;
     try {
-      await Promise.race([waitUntilReady(child, tail, address, namespace), spawnError]);
+      created = await Promise.race([waitUntilReady(child, tail, address, namespace), spawnError]);
     } catch (err) {
       await stopChild(child, 'SIGTERM', STOP_GRACE_MS);
       close();
@@ -368,6 +374,18 @@ export async function startTemporalServer(opts: StartTemporalServerOptions): Pro
         continue;
       }
       throw err;
+    }
+    if (created && !restartedAfterSetup) {
+      // A namespace or search attribute created just now is not yet in every service's cache (the search attributes
+      // are cached for 60 s, the namespaces for 10 s). Production does not force a re-read on every request (the
+      // dynamic config's `system.forceSearchAttributesCacheRefreshOnRead` costs a database read and a global lock
+      // per start and per upsert); a restart loads both from the database instead, once, on fresh databases.
+      infraLog('Temporal server: namespace/search attributes created; restarting it so that every service loads them');
+      await stopChild(child, 'SIGTERM', STOP_GRACE_MS);
+      close();
+      restartedAfterSetup = true;
+      attempt = 0;
+      continue;
     }
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
