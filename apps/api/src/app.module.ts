@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@kp/shared/config';
 import { DatabaseModule } from '@kp/shared/database';
 import { ProblemDetailsFilter } from '@kp/shared/http';
-import { AuditInterceptor } from '@kp/shared/audit';
 import { ToegangModule } from '@kp/toegang/toegang.module';
 import { WebSessionModule } from '@kp/toegang/web-session.module';
 import { TemporalModule } from '@kp/temporal';
@@ -45,7 +44,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        // The AuditInterceptor is put on every mutating route by auditMutatingRoutes (bootstrap.ts), not globally.
       ],
     };
   }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DynamicModule, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
 import { DataSource } from 'typeorm';
@@ -21,6 +21,7 @@ import { API_BASE_PATH, API_VERSION, buildOpenApi } from './openapi';
 import { DOCS_CSP, DOCS_HTML } from './docs-page';
 import { registerWebApp } from './web/web-app';
 import { registerRateLimit } from './rate-limit';
+import { auditMutatingRoutes } from './audit-mutating-routes';
 
 /** TRUST_PROXY (validated by loadConfig): which hops may name the client in X-Forwarded-For; none by default. */
 function trustProxy(config: AppConfig): boolean | number | string[] {
@@ -75,7 +76,9 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   // Parses and sets cookies: the web app's session cookie kp_sessie (opaque random id, see libs/toegang web-session).
   await app.register(cookie);
-  await app.register(helmet, {
+  // The security headers on every response (also errors and unknown routes). Helmet's middleware is built once here:
+  // @fastify/helmet builds it anew, parsing the CSP, on every request (~0.1 ms of CPU each on /health).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -86,6 +89,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, exposedHeaders: ['API-Version'] });
   // Per verified subject, else per client address; before the hook below, so bad credentials count too.
   await registerRateLimit(app, config);
@@ -111,6 +115,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiOptions 
   );
   await registerWebApp(fastify, config);
 
+  // Every successful mutation is audited (before app.init, which registers the routes with their interceptors).
+  auditMutatingRoutes(app);
   await app.init();
   bodyLimits.check();
   bodyAuth.seal();
