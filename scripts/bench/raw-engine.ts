@@ -78,6 +78,7 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
       // S_raw: `concurrency` lanes each starting workflows back to back.
       const samples: number[] = [];
       let errors = 0;
+      let firstError: string | undefined;
       let next = 0;
       const stopAt = Date.now() + opts.startDurationMs;
       const t0 = performance.now();
@@ -89,8 +90,10 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
           try {
             await client.workflow.start<typeof benchSleeper>('benchSleeper', { taskQueue, workflowId: `${taskQueue}-sleeper-${i}` });
             samples.push(performance.now() - started);
-          } catch {
+          } catch (err) {
             errors += 1;
+            firstError ??=
+              err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
           }
         }
       };
@@ -108,7 +111,7 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
       };
       log(
         `S_raw: ${starts.starts} starts in ${round(wallMs / 1000)} s = ${starts.startsPerSecond}/s, ` +
-          `p50 ${round(starts.latency.p50)} ms, p95 ${round(starts.latency.p95)} ms, errors ${errors}`,
+          `p50 ${round(starts.latency.p50)} ms, p95 ${round(starts.latency.p95)} ms, errors ${errors}${firstError ? ` (first: ${firstError})` : ''}`,
       );
 
       // Starts one at a time: the ceiling of a starter that awaits each start.
