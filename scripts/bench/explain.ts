@@ -36,7 +36,9 @@ export interface PlanReport {
   rowsExamined: number;
 }
 
+/** Visits the nodes that ran: a part of a plan that was "never executed" (Actual Loops 0) is skipped. */
 function walk(node: PlanNode, visit: (n: PlanNode) => void): void {
+  if (node['Actual Loops'] === 0) return;
   visit(node);
   for (const child of node.Plans ?? []) walk(child, visit);
 }
@@ -94,6 +96,11 @@ export async function explainMainQueries(sql: Pool, sample: { id: string }): Pro
       name: 'list_search',
       description: "list, text search q='kinderopvangtoeslag'",
       run: () => repo.list({ all: true }, { q: 'kinderopvangtoeslag', limit: 25 }),
+    },
+    {
+      name: 'list_search_scoped',
+      description: "list, text search q='ICT-systemen' in the organisation scope (indiener UWV)",
+      run: () => repo.list({ organisation: 'UWV' }, { q: 'ICT-systemen', limit: 25 }),
     },
     { name: 'list_page2', description: 'list, page 2 (keyset cursor)', run: () => repo.list({ all: true }, { limit: 25, after }) },
     { name: 'queue', description: 'driehoek queue UWV', run: () => repo.queue({ driehoek: 'UWV', limit: 25 }) },

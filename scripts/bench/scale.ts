@@ -227,10 +227,17 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
+/**
+ * The scans of knelpunten that ran. A plan can hold a part that did not run (a text search reads either the first
+ * rows of its scope or the full-text index, decided while it runs: the other part shows "never executed"); only
+ * what ran is counted, so a planned but skipped scan is neither credited nor blamed.
+ */
 function knelpuntenScans(node: PlanNode, out: string[] = []): string[] {
+  if (node['Actual Loops'] === 0) return out;
   if (node['Relation Name'] === 'knelpunten' || (node['Index Name'] ?? '').startsWith('knelpunten')) {
     out.push(node['Index Name'] ? `${node['Node Type']} ${node['Index Name']}` : node['Node Type']);
   }
@@ -258,6 +265,12 @@ const SEARCH_TERMS = [
   'ICT-systemen',
 ];
 const QUEUE_DRIEHOEKEN = ['UWV', 'BD', 'SVB', 'DUO', 'DT'];
+/**
+ * Rare terms in a scope, the other end of the cost of a scoped search (a term matching few rows must not cost a walk
+ * over the whole scope): a word in no knelpunt, and per organisation the reference of its oldest knelpunt (one match,
+ * at the far end of the scope's page order; `UWV-S0000001` is a compound of words that each match every row of UWV).
+ */
+const RARE_WORD = 'zonnepanelen';
 
 export async function runScale(ctx: PhaseContext, options: Partial<ScaleOptions> = {}): Promise<ScaleResult> {
   const opts = { ...SCALE_DEFAULTS, ...options };
@@ -315,6 +328,21 @@ export async function runScale(ctx: PhaseContext, options: Partial<ScaleOptions>
     const r = rows[0];
     if (r) queueCursors.set(d, { urgency: r.urgency, nextDueAt: r.next_due_at ? r.next_due_at.toISOString() : null, id: r.id });
   }
+  const oldestReference = new Map<string, string>();
+  for (const d of QUEUE_DRIEHOEKEN) {
+    const { rows } = await sql.query<{ reference: string }>(
+      `SELECT reference FROM knelpunten WHERE organisation_code = $1 AND status <> 'afgesloten' ORDER BY created_at, id LIMIT 1`,
+      [d],
+    );
+    if (rows[0]) oldestReference.set(d, rows[0].reference);
+  }
+  /** Sample i of the rare-term cases: organisation/driehoek and term. */
+  const rare = (i: number): { scope: string; term: string } => {
+    const scope = pick(QUEUE_DRIEHOEKEN, Math.floor(i / 2));
+    return { scope, term: i % 2 === 0 ? RARE_WORD : (oldestReference.get(scope) ?? RARE_WORD) };
+  };
+  const indienerTokens = new Map<string, string>();
+  for (const d of QUEUE_DRIEHOEKEN) indienerTokens.set(d, await ctx.system.token({ role: 'indiener', organisation: d }));
   const listCursor = (c: { createdAt: string; id: string } | undefined): string =>
     c ? `&cursor=${encodeCursor([c.createdAt, c.id])}` : '';
   const limit = opts.pageSize;
@@ -368,6 +396,26 @@ export async function runScale(ctx: PhaseContext, options: Partial<ScaleOptions>
       }),
     },
     {
+      name: 'list_search_indiener',
+      description: 'list, text search in the indiener scope (own organisation)',
+      repo: (r, i) => r.list({ organisation: pick(QUEUE_DRIEHOEKEN, i) }, { q: pick(SEARCH_TERMS, i + 2), limit }),
+      label: (i) => `${pick(QUEUE_DRIEHOEKEN, i)} ${pick(SEARCH_TERMS, i + 2)}`,
+      http: (i) => ({
+        path: `/knelpunten?limit=${limit}&q=${encodeURIComponent(pick(SEARCH_TERMS, i + 2))}`,
+        token: indienerTokens.get(pick(QUEUE_DRIEHOEKEN, i)) as string,
+      }),
+    },
+    {
+      name: 'list_search_scoped_rare',
+      description: `list, rare term within an organisation filter (${RARE_WORD}, the organisation's oldest reference)`,
+      repo: (r, i) => r.list({ all: true }, { organisation: rare(i).scope, q: rare(i).term, limit }),
+      label: (i) => `${rare(i).scope} ${rare(i).term}`,
+      http: (i) => ({
+        path: `/knelpunten?limit=${limit}&organisation=${rare(i).scope}&q=${encodeURIComponent(rare(i).term)}`,
+        token: pd,
+      }),
+    },
+    {
       name: 'queue_page1',
       description: 'driehoek queue, page 1 (varying driehoeken)',
       repo: (r, i) => r.queue({ driehoek: pick(QUEUE_DRIEHOEKEN, i), limit }),
@@ -397,6 +445,16 @@ export async function runScale(ctx: PhaseContext, options: Partial<ScaleOptions>
       http: (i) => ({
         path: `/driehoeken/${pick(QUEUE_DRIEHOEKEN, i)}/queue?limit=${limit}&q=${encodeURIComponent(pick(SEARCH_TERMS, i))}`,
         token: driehoekTokens.get(pick(QUEUE_DRIEHOEKEN, i)) as string,
+      }),
+    },
+    {
+      name: 'queue_search_rare',
+      description: `driehoek queue, rare term (${RARE_WORD}, the organisation's oldest open reference)`,
+      repo: (r, i) => r.queue({ driehoek: rare(i).scope, q: rare(i).term, limit }),
+      label: (i) => `${rare(i).scope} ${rare(i).term}`,
+      http: (i) => ({
+        path: `/driehoeken/${rare(i).scope}/queue?limit=${limit}&q=${encodeURIComponent(rare(i).term)}`,
+        token: driehoekTokens.get(rare(i).scope) as string,
       }),
     },
   ];
