@@ -74,7 +74,7 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
   const client = new Client({ connection, namespace: opts.namespace });
   try {
     const worker = await Worker.create({ connection: nativeConnection, namespace: opts.namespace, taskQueue, workflowBundle });
-    return await worker.runUntil(async () => {
+    const { starts, sequentialStarts } = await worker.runUntil(async () => {
       // S_raw: `concurrency` lanes each starting workflows back to back.
       const samples: number[] = [];
       let errors = 0;
@@ -127,12 +127,24 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
       }
       const sequentialStarts = summarize(sequential);
       log(`starts one at a time: p50 ${round(sequentialStarts.p50)} ms, p95 ${round(sequentialStarts.p95)} ms`);
+      return { starts, sequentialStarts };
+    });
 
-      // U_raw: sequential Updates on one running workflow. Its first task queues behind the sleepers' first tasks:
-      // wait until an Update succeeds (the engine and the worker are calm again), then warm up and measure.
+    // U_raw on a calm engine, as the product's decisions are measured after its intake has drained: the sleepers'
+    // worker is stopped (their first tasks, still thousands after S_raw, would otherwise be processed on the same
+    // cores during the Updates), and the Updates go to a task queue and worker of their own.
+    const updateQueue = `${taskQueue}-updates`;
+    const updateWorker = await Worker.create({
+      connection: nativeConnection,
+      namespace: opts.namespace,
+      taskQueue: updateQueue,
+      workflowBundle,
+    });
+    return await updateWorker.runUntil(async () => {
+      // Wait until an Update succeeds (the engine is calm again), then warm up and measure.
       const handle = await client.workflow.start<typeof benchUpdatable>('benchUpdatable', {
-        taskQueue,
-        workflowId: `${taskQueue}-updatable`,
+        taskQueue: updateQueue,
+        workflowId: `${updateQueue}-updatable`,
       });
       const readyBy = Date.now() + 60_000;
       let lastError: string | undefined;
