@@ -63,6 +63,11 @@ describe('docker-compose.yml', () => {
     const mount = (services.temporal?.volumes ?? []).find((v) => v.startsWith('./deploy/temporal/dynamicconfig.yaml:'));
     expect(mount?.split(':')[1]).toBe(env.DYNAMIC_CONFIG_FILE_PATH);
     expect(existsSync(resolve(root, 'deploy', 'temporal', 'dynamicconfig.yaml'))).toBe(true);
+    // Production settings only: no search-attribute re-read from the database on every request (a dev-server default).
+    const dynamicConfig = readFileSync(resolve(root, 'deploy', 'temporal', 'dynamicconfig.yaml'), 'utf8');
+    expect(dynamicConfig.split('\n').filter((line) => !line.trimStart().startsWith('#'))).not.toContainEqual(
+      expect.stringContaining('forceSearchAttributesCacheRefreshOnRead'),
+    );
     // The search attributes are registered by scripts/temporal-setup.ts from the workflows' own keys: no list here.
     expect(services['temporal-setup']?.command).toEqual(['node', '--enable-source-maps', 'dist/scripts/temporal-setup.js']);
     expect(existsSync(resolve(root, 'scripts', 'temporal-setup.ts'))).toBe(true);
