@@ -12,17 +12,14 @@
  * temporal_visibility databases.
  */
 import { cpus } from 'node:os';
-import { dirname } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  cpuMeter,
   databaseSizes,
-  findPostgresPids,
   findTemporalServerPid,
   mib,
-  procCpuMs,
   procRssBytes,
-  procsCpuMs,
   submitOpenKnelpunten,
   type DatabaseSizes,
   type OpenIntakeResult,
@@ -107,31 +104,23 @@ function defaultMaxCachedWorkflows(): number {
   return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
 }
 
-async function idleCpu(serverPid: number | undefined, windowMs: number, postgresRoot: string): Promise<IdleCpu> {
+/** CPU over an idle window, as shares of all cores (phase-context's cpuMeter: the server, PostgreSQL, this process). */
+async function idleCpu(ctx: PhaseContext, windowMs: number): Promise<IdleCpu> {
   const cores = cpus().length;
-  const pgPids = findPostgresPids(postgresRoot);
-  const p0 = pgPids.length ? procsCpuMs(pgPids) : null;
-  const s0 = serverPid ? procCpuMs(serverPid) : null;
-  const w0 = process.cpuUsage();
-  const t0 = performance.now();
+  const stop = cpuMeter(ctx.system);
   await sleep(windowMs);
-  const elapsed = performance.now() - t0;
-  const w = process.cpuUsage(w0);
-  const s1 = serverPid ? procCpuMs(serverPid) : null;
-  const postgresMs = p0 !== null ? procsCpuMs(pgPids) - p0 : null;
-  const workerMs = (w.user + w.system) / 1000;
-  const serverMs = s0 !== null && s1 !== null ? s1 - s0 : null;
-  const pct = (ms: number): number => round((ms / (elapsed * cores)) * 100, 2);
+  const c = stop();
+  const pct = (ms: number): number => round((ms / (c.wallMs * cores)) * 100, 2);
   return {
-    windowMs: round(elapsed),
+    windowMs: c.wallMs,
     cores,
-    serverMs: serverMs === null ? null : round(serverMs),
-    workerMs: round(workerMs),
-    serverPercent: serverMs === null ? null : pct(serverMs),
-    workerPercent: pct(workerMs),
-    totalPercent: pct(workerMs + (serverMs ?? 0)),
-    postgresMs: postgresMs === null ? null : round(postgresMs),
-    postgresPercent: postgresMs === null ? null : pct(postgresMs),
+    serverMs: c.serverMs,
+    workerMs: c.benchMs,
+    serverPercent: c.serverMs === null ? null : pct(c.serverMs),
+    workerPercent: pct(c.benchMs),
+    totalPercent: pct(c.benchMs + (c.serverMs ?? 0)),
+    postgresMs: c.postgresMs,
+    postgresPercent: pct(c.postgresMs),
   };
 }
 
@@ -159,13 +148,11 @@ export async function runOpenCases(ctx: PhaseContext, options: Partial<OpenCases
   const server = findTemporalServerPid(ctx.system.config.TEMPORAL_ADDRESS ?? '', ctx.system.tmpRoot);
   if (!server) ctx.log('open cases: Temporal server process not found in /proc; its CPU is left out');
   const cacheSize = defaultMaxCachedWorkflows();
-  // The embedded PostgreSQL's data directory is under the bench's temporary root (the system's directory's parent).
-  const postgresRoot = dirname(ctx.system.tmpRoot);
 
   const baselineOpen = await countOpen(ctx);
   const base = await sample(ctx, baselineOpen, server?.pid);
   ctx.log(`open cases: idle CPU baseline over ${Math.min(opts.idleMs, 20_000) / 1000} s`);
-  const idleCpuBaseline = await idleCpu(server?.pid, Math.min(opts.idleMs, 20_000), postgresRoot);
+  const idleCpuBaseline = await idleCpu(ctx, Math.min(opts.idleMs, 20_000));
 
   const intake: Omit<OpenIntakeResult, 'ids'>[] = [];
   const memory: MemorySample[] = [base.m];
@@ -185,7 +172,7 @@ export async function runOpenCases(ctx: PhaseContext, options: Partial<OpenCases
   }
   const open = full.m.open;
   ctx.log(`open cases: ${open} open; idle CPU over ${opts.idleMs / 1000} s`);
-  const idle = await idleCpu(server?.pid, opts.idleMs, postgresRoot);
+  const idle = await idleCpu(ctx, opts.idleMs);
   ctx.log(
     `open cases: idle CPU server ${idle.serverPercent ?? '?'} % + bench process ${idle.workerPercent} % = ${idle.totalPercent} % of ${idle.cores} cores (PostgreSQL ${idle.postgresPercent ?? '?'} %)`,
   );

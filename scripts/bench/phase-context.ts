@@ -254,10 +254,10 @@ export interface CpuWindow {
  * Starts a CPU meter; the function it returns ends the window. Reads /proc, so it is cheap and synchronous: CPU per
  * unit of work (a raw start, a knelpunt taken in) says what a ratio can be when the two cores are the limit.
  */
-export function cpuMeter(system: Pick<BenchSystem, 'temporalAddress' | 'tmpRoot'>): () => CpuWindow {
+export function cpuMeter(system: Pick<BenchSystem, 'config' | 'tmpRoot'>): () => CpuWindow {
   // The bench's PostgreSQL lives in the infrastructure's directory, the mode's directory below it.
   const postgresRoot = dirname(system.tmpRoot);
-  const server = findTemporalServerPid(system.temporalAddress, system.tmpRoot);
+  const server = findTemporalServerPid(system.config.TEMPORAL_ADDRESS ?? '', system.tmpRoot);
   const pgBefore = new Map(findPostgresPids(postgresRoot).map((pid) => [pid, procsCpuMs([pid])]));
   const serverBefore = server ? procsCpuMs([server.pid]) : 0;
   const benchBefore = process.cpuUsage();
