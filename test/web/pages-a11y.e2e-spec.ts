@@ -427,6 +427,13 @@ describe('every page, every role: axe, headings, keyboard (Chromium)', () => {
     await page.waitForURL('**/werkvoorraad');
     await page.getByRole('link', { name: data.uwv.bijDriehoek.reference }).first().click();
     await page.waitForURL(`**/knelpunten/${data.uwv.bijDriehoek.reference}`);
+    // The URL changes before the lazily loaded page replaces the queue (React keeps the old page during the
+    // transition), so "loaded" alone could be satisfied by the queue: wait for the knelpunt's own title.
+    await until(
+      page,
+      `document.querySelector('main h1')?.textContent.trim() === ${JSON.stringify(data.uwv.bijDriehoek.title)}`,
+      'the knelpunt’s title as h1',
+    );
     await loaded(page);
     expect(await h1Text(page)).toBe(data.uwv.bijDriehoek.title);
     await until(page, `document.activeElement === document.querySelector('main h1')`, 'focus on the knelpunt’s h1', 5_000);
