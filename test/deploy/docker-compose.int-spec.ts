@@ -25,7 +25,8 @@ interface ComposeFile {
 }
 
 const text = readFileSync(resolve(root, 'docker-compose.yml'), 'utf8');
-const compose = parse(text) as ComposeFile;
+// Merge keys (`<<: *app-env`) as Compose reads them.
+const compose = parse(text, { merge: true }) as ComposeFile;
 const services = compose.services;
 const version = TEMPORAL_SERVER_VERSION.replace(/^v/, '');
 
@@ -85,5 +86,14 @@ describe('docker-compose.yml', () => {
     expect(services.api?.command).toEqual(['node', '--enable-source-maps', 'dist/apps/api/src/main.js']);
     expect(readFileSync(resolve(root, 'Dockerfile'), 'utf8')).toMatch(/npm run build/);
     expect(services.api?.environment?.NODE_ENV).toBe('production');
+  });
+
+  it('gives the worker the api’s configuration and its own sticky cache and heap settings', () => {
+    const api = services.api?.environment ?? {};
+    const worker = services.worker?.environment ?? {};
+    for (const [key, value] of Object.entries(api)) expect(`${key}=${worker[key]}`).toBe(`${key}=${value}`);
+    expect(worker.WORKER_MAX_CACHED_WORKFLOWS).toBe('${WORKER_MAX_CACHED_WORKFLOWS:-}');
+    expect(worker.NODE_OPTIONS).toBe('${WORKER_NODE_OPTIONS:-}');
+    expect(api.WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
   });
 });

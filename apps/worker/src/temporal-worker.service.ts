@@ -12,6 +12,11 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
   return { workflowsPath: require.resolve('../../../workflows') };
 }
 
+/** The sticky cache: WORKER_MAX_CACHED_WORKFLOWS when set, else the SDK's default for the heap limit. */
+export function workerCacheOptions(config: AppConfig): Pick<WorkerOptions, 'maxCachedWorkflows'> {
+  return config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS };
+}
+
 /**
  * Nest owns the worker's life: it starts on bootstrap (not awaited, so the process can serve health),
  * drains on shutdown, and a crash of the worker ends the process so the supervisor restarts it.
@@ -37,6 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: this.activities,
       ...workflowSource(this.config),
+      ...workerCacheOptions(this.config),
       shutdownGraceTime: '10s',
     });
     this.running = this.worker.run().catch((err: unknown) => {

@@ -1,0 +1,20 @@
+import { ConfigError, loadConfig } from '@kp/shared/config';
+import { workerCacheOptions } from './temporal-worker.service';
+
+describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
+  it('leaves the sticky cache to the SDK default when unset', () => {
+    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(workerCacheOptions(loadConfig({}))).toEqual({});
+  });
+
+  it('sizes the sticky cache when set', () => {
+    const config = loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '12000' });
+    expect(config.WORKER_MAX_CACHED_WORKFLOWS).toBe(12_000);
+    expect(workerCacheOptions(config)).toEqual({ maxCachedWorkflows: 12_000 });
+  });
+
+  it.each(['0', '-5', '1.5', 'veel', '2000000'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: value })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+});
