@@ -7,10 +7,12 @@
  *   npm run bench -- --modes server        # one engine only
  *   npm run bench -- --quick               # tiny numbers, for development (a minute or two)
  *   npm run bench -- --only raw,decisions  # some phases only (the other goals are SKIPped)
+ *   npm run bench -- --worker-env '{"WORKER_MAX_CACHED_WORKFLOWS":"12000"}'  # the worker's sticky cache (and heap)
  *
  * It starts one throwaway embedded PostgreSQL (durable, fsync on), then per Temporal mode (`server` first: the
  * Temporal server v1.29.1 on that PostgreSQL; `dev`: the CLI dev server in memory) the engine, a product database of
- * its own, the API on 127.0.0.1 and a worker in this process, and runs the engine-sensitive phases:
+ * its own, the API on 127.0.0.1 in this process and the worker in a process of its own (apps/worker, as production
+ * runs it), and runs the engine-sensitive phases:
  *   raw       — the engine's limits: S_raw (plain workflow starts of a sleeping no-op workflow, 32 at a time) and
  *               U_raw (plain Update round-trips on a running no-op workflow), bench-only workflows on their own
  *               worker and task queue;
@@ -31,8 +33,8 @@
  * where the time went for a failed goal, writes `.data/bench-results.json`, exits 1 when a goal fails, and stops by
  * itself (every phase has a budget; a watchdog ends a hung run).
  *
- * The numbers are pessimistic for a production set-up: client, API and both workers share one Node process (one event
- * loop) and PostgreSQL and Temporal share the same cores. The ratios are fair: the engine's limits are measured on
+ * The numbers are pessimistic for a production set-up: the load generator shares the API's process (one event loop),
+ * the raw phases' workers run in it too, and PostgreSQL, Temporal, the API and the worker share the same two cores. The ratios are fair: the engine's limits are measured on
  * the same machine, engine and process, with the same client library.
  */
 import { existsSync } from 'node:fs';
@@ -77,7 +79,8 @@ function cpuLines(m: ModeResults | undefined): string[] {
   const raw = m?.raw?.starts;
   const i = m?.intake;
   if (!raw?.cpu || raw.cpuMsPerStart === undefined || !i?.cpu || i.cpuMsPerKnelpunt === undefined) return [];
-  const part = (c: CpuWindow): string => `server ${f(c.serverMs ?? NaN)}, PostgreSQL ${f(c.postgresMs)}, bench process ${f(c.benchMs)} ms`;
+  const part = (c: CpuWindow): string =>
+    `server ${f(c.serverMs ?? NaN)}, PostgreSQL ${f(c.postgresMs)}, worker ${f(c.workerMs)}, bench process (API, client) ${f(c.benchMs)} ms`;
   const cores = cpus().length;
   return [
     `CPU per raw start ${f(raw.cpuMsPerStart)} ms (${part(raw.cpu)} over ${f(raw.cpu.wallMs / 1000)} s: ` +
@@ -171,7 +174,7 @@ export const GOALS: readonly Goal[] = [
       const o = extra<OpenCasesResult>(r, 'open-cases');
       if (!o) return ['the open-cases phase did not finish'];
       return [
-        `${o.open} open of ${o.knelpunten}; idle: server ${f(o.idleCpu.serverPercent)} %, bench process (worker + API) ${f(o.idleCpu.workerPercent)} %, ` +
+        `${o.open} open of ${o.knelpunten}; idle: server ${f(o.idleCpu.serverPercent)} %, worker ${f(o.idleCpu.workerPercent)} %, API ${f(o.idleCpu.apiPercent)} %, ` +
           `PostgreSQL ${f(o.idleCpu.postgresPercent)} % (not counted); with 0 open: ${f(o.idleCpuBaseline.totalPercent)} %`,
       ];
     } }),
@@ -220,10 +223,11 @@ export const GOALS: readonly Goal[] = [
   goal('scale_search_index', '8 read model at scale: text search uses an index', 'true', 1, '',
     (r) => extra<ScaleResult>(r, 'scale')?.searchUsesIndex,
     'search never scans the table', { phase: 'scale' }),
-  goal('http_stack', '9 HTTP stack: GET /health req/s, Nest+Fastify', 'min', NaN, 'req/s',
+  // Decided on the median ratio of the alternating rounds (the figure printed), not on the pooled req/s of all rounds.
+  goal('http_stack', '9 HTTP stack: GET /health req/s, Nest+Fastify / bare Fastify (median round)', 'min', 0.8, '×',
     (r) => {
       const h = r.httpStack;
-      return h ? { value: h.nest.requestsPerSecond, target: 0.8 * h.bare.requestsPerSecond, ratio: h.ratio } : undefined;
+      return h ? { value: h.ratio, target: 0.8, ratio: h.ratio } : undefined;
     },
     'the framework stack costs little next to a bare Fastify route doing the same work',
     { phase: 'http', targetText: '≥ 0.8 × bare Fastify', explain: (r) => {
@@ -389,10 +393,12 @@ interface Options {
   quick: boolean;
   modes: TemporalMode[];
   phases: string[];
+  /** Added to the worker process's environment (its sticky cache, its heap). */
+  workerEnv: Record<string, string>;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { quick: false, modes: ['server', 'dev'], phases: [...ALL_PHASES] };
+  const opts: Options = { quick: false, modes: ['server', 'dev'], phases: [...ALL_PHASES], workerEnv: {} };
   const list = (v: string | undefined, flag: string): string[] => {
     if (!v) throw new Error(`${flag} needs a comma-separated list`);
     return v
@@ -412,8 +418,13 @@ function parseArgs(argv: string[]): Options {
       opts.phases = list(inline ?? argv[++i], flag);
       const bad = opts.phases.filter((p) => !ALL_PHASES.includes(p));
       if (bad.length > 0) throw new Error(`--only: unknown phase ${bad.join(', ')}; phases: ${ALL_PHASES.join(', ')}`);
+    } else if (flag === '--worker-env') {
+      opts.workerEnv = JSON.parse(inline ?? argv[++i] ?? '') as Record<string, string>;
     } else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run bench [-- --quick] [--modes server,dev] [--only <phase,…>]\n' + `phases: ${ALL_PHASES.join(', ')}\n`);
+      process.stdout.write(
+        'npm run bench [-- --quick] [--modes server,dev] [--only <phase,…>] [--worker-env \'{"WORKER_MAX_CACHED_WORKFLOWS":"12000"}\']\n' +
+          `phases: ${ALL_PHASES.join(', ')}\n`,
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -699,7 +710,7 @@ async function main(): Promise<number> {
       const m: ModeResults = { mode, startMs: 0, failedRequests: 0 };
       results.modes[mode] = m;
       try {
-        system = await startBenchSystem(infra, mode, log);
+        system = await startBenchSystem(infra, mode, log, { workerEnv: opts.workerEnv });
         m.startMs = system.startMs;
         const step = stepper(results, mode, () => finishing);
         if (!finishing) await enginePhases(system, m, opts, p, step);
@@ -729,7 +740,13 @@ async function main(): Promise<number> {
 
   const outcomes = evaluate(GOALS, results);
   process.stdout.write(`\n${renderReport(results, outcomes)}\n`);
-  writeJson(RESULTS_FILE, results, outcomes, { quick: opts.quick, modes: opts.modes, phases: opts.phases, ...p }, machine);
+  writeJson(
+    RESULTS_FILE,
+    results,
+    outcomes,
+    { quick: opts.quick, modes: opts.modes, phases: opts.phases, workerEnv: opts.workerEnv, ...p },
+    machine,
+  );
   log(`results written to ${RESULTS_FILE}`);
   finishing = true;
   await shutdown();

@@ -4,11 +4,10 @@
  *
  * The knelpunten are submitted through the API in Standen of 250 and counted once their workflow has projected them
  * `bij_driehoek` with a running deadline. Then, with nothing happening, the CPU time of the Temporal server process
- * (utime + stime from /proc/<pid>/stat) and of the bench process (`process.cpuUsage()`: it hosts the worker, and
- * also the API with its outbox poller and the delivery dispatcher, so it over-counts the worker) over `idleMs`, as a
- * percentage of all cores. Worker memory (RSS and V8 heap of the bench process) before, at `checkpoint` open and at
- * the full count, beside the worker's sticky cache size: the claim is that memory follows the cache, not the number
- * of open cases. PostgreSQL bytes per open case from pg_database_size of the knelpunten, temporal and
+ * and of the worker's process (utime + stime from /proc/<pid>/stat), plus the bench process (`process.cpuUsage()`:
+ * the API with its outbox poller, counted in the total too) over `idleMs`, as a percentage of all cores. Worker
+ * memory (RSS of its process) before, at `checkpoint` open and at the full count, beside the worker's sticky cache
+ * size: the claim is that memory follows the cache, not the number of open cases. PostgreSQL bytes per open case from pg_database_size of the knelpunten, temporal and
  * temporal_visibility databases.
  */
 import { cpus } from 'node:os';
@@ -52,8 +51,6 @@ export const OPEN_CASES_QUICK: Partial<OpenCasesOptions> = { knelpunten: 500, ch
 export interface MemorySample {
   open: number;
   workerRssMiB: number;
-  workerHeapUsedMiB: number;
-  workerHeapTotalMiB: number;
   serverRssMiB: number | null;
   databaseMiB: Record<string, number>;
 }
@@ -63,9 +60,13 @@ export interface IdleCpu {
   cores: number;
   serverMs: number | null;
   workerMs: number;
+  /** The bench process: the API with its pollers (and the idle load generator). */
+  apiMs: number;
   /** % of all cores (100 % = every core busy for the whole window). */
   serverPercent: number | null;
   workerPercent: number;
+  apiPercent: number;
+  /** Server + worker + API. */
   totalPercent: number;
   /** PostgreSQL (postmaster and its backends; the Temporal server's and the API's database), not in the total. */
   postgresMs: number | null;
@@ -104,7 +105,16 @@ function defaultMaxCachedWorkflows(): number {
   return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
 }
 
-/** CPU over an idle window, as shares of all cores (phase-context's cpuMeter: the server, PostgreSQL, this process). */
+/** The worker's sticky cache: configured in its environment, else the SDK default (same Node, same heap limit). */
+function workerCache(ctx: PhaseContext): { size: number; source: string } {
+  const configured = Number(ctx.system.workerEnv.WORKER_MAX_CACHED_WORKFLOWS);
+  if (configured > 0) return { size: configured, source: 'WORKER_MAX_CACHED_WORKFLOWS' };
+  if (ctx.system.workerEnv.NODE_OPTIONS?.includes('max-old-space-size'))
+    return { size: Number.NaN, source: 'SDK default for the worker heap set in NODE_OPTIONS' };
+  return { size: defaultMaxCachedWorkflows(), source: 'SDK default maxCachedWorkflows for the default V8 heap limit' };
+}
+
+/** CPU over an idle window, as shares of all cores (phase-context's cpuMeter: server, PostgreSQL, worker, API). */
 async function idleCpu(ctx: PhaseContext, windowMs: number): Promise<IdleCpu> {
   const cores = cpus().length;
   const stop = cpuMeter(ctx.system);
@@ -115,30 +125,27 @@ async function idleCpu(ctx: PhaseContext, windowMs: number): Promise<IdleCpu> {
     windowMs: c.wallMs,
     cores,
     serverMs: c.serverMs,
-    workerMs: c.benchMs,
+    workerMs: c.workerMs,
+    apiMs: c.benchMs,
     serverPercent: c.serverMs === null ? null : pct(c.serverMs),
-    workerPercent: pct(c.benchMs),
-    totalPercent: pct(c.benchMs + (c.serverMs ?? 0)),
+    workerPercent: pct(c.workerMs),
+    apiPercent: pct(c.benchMs),
+    totalPercent: pct(c.workerMs + c.benchMs + (c.serverMs ?? 0)),
     postgresMs: c.postgresMs,
     postgresPercent: pct(c.postgresMs),
   };
 }
 
 async function sample(ctx: PhaseContext, open: number, serverPid: number | undefined): Promise<{ m: MemorySample; db: DatabaseSizes }> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) gc();
-  const mem = process.memoryUsage();
   const db = await databaseSizes(ctx);
   const m: MemorySample = {
     open,
-    workerRssMiB: mib(mem.rss),
-    workerHeapUsedMiB: mib(mem.heapUsed),
-    workerHeapTotalMiB: mib(mem.heapTotal),
+    workerRssMiB: mib(procRssBytes(ctx.system.workerPid)),
     serverRssMiB: serverPid ? mib(procRssBytes(serverPid)) : null,
     databaseMiB: Object.fromEntries(Object.entries(db.bytes).map(([k, v]) => [k, mib(v)])),
   };
   ctx.log(
-    `open cases: ${open} open: worker RSS ${m.workerRssMiB} MiB (heap ${m.workerHeapUsedMiB} MiB), server RSS ${m.serverRssMiB ?? '?'} MiB, databases ${mib(db.total)} MiB`,
+    `open cases: ${open} open: worker RSS ${m.workerRssMiB} MiB, server RSS ${m.serverRssMiB ?? '?'} MiB, databases ${mib(db.total)} MiB`,
   );
   return { m, db };
 }
@@ -147,7 +154,7 @@ export async function runOpenCases(ctx: PhaseContext, options: Partial<OpenCases
   const opts = { ...OPEN_CASES_DEFAULTS, ...options };
   const server = findTemporalServerPid(ctx.system.config.TEMPORAL_ADDRESS ?? '', ctx.system.tmpRoot);
   if (!server) ctx.log('open cases: Temporal server process not found in /proc; its CPU is left out');
-  const cacheSize = defaultMaxCachedWorkflows();
+  const cache = workerCache(ctx);
 
   const baselineOpen = await countOpen(ctx);
   const base = await sample(ctx, baselineOpen, server?.pid);
@@ -174,7 +181,7 @@ export async function runOpenCases(ctx: PhaseContext, options: Partial<OpenCases
   ctx.log(`open cases: ${open} open; idle CPU over ${opts.idleMs / 1000} s`);
   const idle = await idleCpu(ctx, opts.idleMs);
   ctx.log(
-    `open cases: idle CPU server ${idle.serverPercent ?? '?'} % + bench process ${idle.workerPercent} % = ${idle.totalPercent} % of ${idle.cores} cores (PostgreSQL ${idle.postgresPercent ?? '?'} %)`,
+    `open cases: idle CPU server ${idle.serverPercent ?? '?'} % + worker ${idle.workerPercent} % + API ${idle.apiPercent} % = ${idle.totalPercent} % of ${idle.cores} cores (PostgreSQL ${idle.postgresPercent ?? '?'} %)`,
   );
 
   const opened = open - baselineOpen;
@@ -191,8 +198,8 @@ export async function runOpenCases(ctx: PhaseContext, options: Partial<OpenCases
     open,
     intake,
     serverProcess: server ? `pid ${server.pid}: ${server.cmdline.slice(0, 200)}` : 'not found',
-    workerCacheSize: cacheSize,
-    workerCacheSource: 'SDK default maxCachedWorkflows for this V8 heap limit (apps/worker sets none)',
+    workerCacheSize: cache.size,
+    workerCacheSource: cache.source,
     memory,
     workerRssBytesPerExtraCase: rssPerExtra,
     idleCpuBaseline,

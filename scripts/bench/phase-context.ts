@@ -12,7 +12,7 @@ import { BenchHttp, Recorder, runPool } from './http';
 import { round, type LatencySummary } from './stats';
 
 export interface PhaseContext {
-  system: Pick<BenchSystem, 'baseUrl' | 'sql' | 'token' | 'config' | 'tmpRoot'>;
+  system: Pick<BenchSystem, 'baseUrl' | 'sql' | 'token' | 'config' | 'tmpRoot' | 'workerPid' | 'workerEnv'>;
   http: BenchHttp;
   /** Progress lines only. */
   log: (message: string) => void;
@@ -238,14 +238,16 @@ export async function databaseSizes(ctx: PhaseContext): Promise<DatabaseSizes> {
 export const MiB = 1024 * 1024;
 export const mib = (bytes: number): number => round(bytes / MiB, 1);
 
-/** CPU time spent in a window by the engine, PostgreSQL and the bench process (which hosts the API and the worker). */
+/** CPU time spent in a window by the engine, PostgreSQL, the worker process and the bench process (API, client). */
 export interface CpuWindow {
   wallMs: number;
   /** The Temporal server process (null when it was not found). */
   serverMs: number | null;
   /** PostgreSQL's postmaster and backends (backends that ended during the window are not counted). */
   postgresMs: number;
-  /** This process: the load generator, the API and the worker. */
+  /** The worker's process (apps/worker). */
+  workerMs: number;
+  /** This process: the load generator and the API (and the raw phases' own workers). */
   benchMs: number;
   totalMs: number;
 }
@@ -254,12 +256,13 @@ export interface CpuWindow {
  * Starts a CPU meter; the function it returns ends the window. Reads /proc, so it is cheap and synchronous: CPU per
  * unit of work (a raw start, a knelpunt taken in) says what a ratio can be when the two cores are the limit.
  */
-export function cpuMeter(system: Pick<BenchSystem, 'config' | 'tmpRoot'>): () => CpuWindow {
+export function cpuMeter(system: Pick<BenchSystem, 'config' | 'tmpRoot' | 'workerPid'>): () => CpuWindow {
   // The bench's PostgreSQL lives in the infrastructure's directory, the mode's directory below it.
   const postgresRoot = dirname(system.tmpRoot);
   const server = findTemporalServerPid(system.config.TEMPORAL_ADDRESS ?? '', system.tmpRoot);
   const pgBefore = new Map(findPostgresPids(postgresRoot).map((pid) => [pid, procsCpuMs([pid])]));
   const serverBefore = server ? procsCpuMs([server.pid]) : 0;
+  const workerBefore = procsCpuMs([system.workerPid]);
   const benchBefore = process.cpuUsage();
   const t0 = performance.now();
   return () => {
@@ -268,12 +271,14 @@ export function cpuMeter(system: Pick<BenchSystem, 'config' | 'tmpRoot'>): () =>
     let postgresMs = 0;
     for (const pid of findPostgresPids(postgresRoot)) postgresMs += procsCpuMs([pid]) - (pgBefore.get(pid) ?? 0);
     const benchMs = (bench.user + bench.system) / 1000;
+    const workerMs = procsCpuMs([system.workerPid]) - workerBefore;
     return {
       wallMs: round(performance.now() - t0),
       serverMs: serverMs === null ? null : round(serverMs),
       postgresMs: round(postgresMs),
+      workerMs: round(workerMs),
       benchMs: round(benchMs),
-      totalMs: round((serverMs ?? 0) + postgresMs + benchMs),
+      totalMs: round((serverMs ?? 0) + postgresMs + workerMs + benchMs),
     };
   };
 }

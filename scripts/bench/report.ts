@@ -332,7 +332,10 @@ export function renderReport(r: BenchResults, outcomes: GoalOutcome[]): string {
   }
   if (r.httpStack) {
     const h = r.httpStack;
-    out.push(`HTTP stack: GET /health, concurrency ${h.concurrency}, ${round(h.durationMs / 1000)} s per side (alternating halves)`);
+    out.push(
+      `HTTP stack: GET /health, concurrency ${h.concurrency}, ${round(h.durationMs / 1000)} s per side over ${h.rounds?.length ?? 1} ` +
+        `alternating rounds (pooled below; the goal uses the median round's ratio, ×${round(h.ratio, 3)})`,
+    );
     out.push(
       table(
         ['server', 'requests', 'req/s', 'p50 ms', 'p95 ms'],

@@ -4,9 +4,11 @@
  *
  *   node --enable-source-maps dist/scripts/bench/run-phase.js <open-cases|timer-storm|history|scale> [--quick]
  *        [--mode server|dev] [--budget-s N] [--json '{"option": value}'] [--out result.json]
+ *        [--worker-env '{"WORKER_MAX_CACHED_WORKFLOWS": "12000"}']
  *
  * The engine is the real Temporal server on PostgreSQL (`--mode server`, the default) or the dev server.
- * `--quick` uses the phase's small sizes; `--json` overrides single options. The result goes to stdout as JSON (or to
+ * `--quick` uses the phase's small sizes; `--json` overrides single options; `--worker-env` adds to the environment of
+ * the worker's process (its sticky cache, its heap). The result goes to stdout as JSON (or to
  * `--out`: Nest may print warnings on stdout), progress lines to stderr.
  */
 import { writeFileSync } from 'node:fs';
@@ -59,6 +61,7 @@ async function main(): Promise<number> {
   const budgetMs = Number(argValue('--budget-s') ?? 1800) * 1000;
   const overrides = JSON.parse(argValue('--json') ?? '{}') as Record<string, unknown>;
   const mode = parseTemporalMode(argValue('--mode') ?? 'server');
+  const workerEnv = JSON.parse(argValue('--worker-env') ?? '{}') as Record<string, string>;
   let infra: BenchInfra | undefined;
   let system: BenchSystem | undefined;
   const closeAll = async (): Promise<void> => {
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
   watchdog.unref();
   try {
     infra = await startBenchInfra(log);
-    system = await startBenchSystem(infra, mode, log);
+    system = await startBenchSystem(infra, mode, log, { workerEnv });
     const ctx: PhaseContext = { system, http: new BenchHttp(system.baseUrl), log, stopAt: Date.now() + budgetMs };
     log(`${phase}${quick ? ' (quick)' : ''} on ${mode}: budget ${budgetMs / 1000} s`);
     const result = await runPhase(phase, ctx, quick, overrides);

@@ -6,17 +6,17 @@
  * `startBenchSystem(infra, mode)` then starts, for one Temporal mode, the engine (`server`: the real Temporal server
  * v1.29.1 on that PostgreSQL; `dev`: the CLI dev server, in memory), a product database of its own
  * (`knelpunten_bench_<mode>`, migrated and seeded, so that no knelpunt points at a workflow of the other engine), the
- * API on 127.0.0.1 on a free port and a Temporal worker in the same process (as the integration tests run it).
- * Its `close()` stops API, worker and engine; `infra.close()` stops PostgreSQL and removes the directory.
+ * API on 127.0.0.1 on a free port in this process, and the worker the way production runs it: `apps/worker`'s built
+ * entry point in a process of its own, configured through its environment (the same values as the API). Its
+ * `close()` stops worker, API and engine; `infra.close()` stops PostgreSQL and removes the directory.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { startEmbeddedPostgres, type PostgresHandle } from '../infra/postgres';
@@ -26,7 +26,6 @@ import { dataSourceOptions, runMigrations } from '../../libs/shared/src/database
 import { seedReferenceData } from '../../libs/referentie/src/seed/seed-reference-data';
 import { AppConfig, loadConfig } from '../../libs/shared/src/config';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DevIssuer, type DevTokenOptions } from '../../libs/toegang/src/dev-issuer';
 
 export type Log = (message: string) => void;
@@ -51,6 +50,10 @@ export interface BenchSystem {
   tmpRoot: string;
   /** Time to start this mode's engine, database, worker and API. */
   startMs: number;
+  /** The worker's process (apps/worker), for its CPU and memory from /proc. */
+  workerPid: number;
+  /** What the worker's environment adds to the shared configuration (e.g. WORKER_MAX_CACHED_WORKFLOWS). */
+  workerEnv: Record<string, string>;
   token(options: DevTokenOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -122,18 +125,79 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString();
 }
 
-export async function startBenchSystem(infra: BenchInfra, mode: TemporalMode, log: Log): Promise<BenchSystem> {
+export interface BenchSystemOptions {
+  /** Added to the worker's environment only (e.g. WORKER_MAX_CACHED_WORKFLOWS and NODE_OPTIONS for its heap). */
+  workerEnv?: Record<string, string>;
+}
+
+/** The built worker entry point beside this file's build (dist/ or another outDir of the same layout). */
+const WORKER_MAIN = join(__dirname, '../../apps/worker/src/main.js');
+const WORKER_READY = /Temporal-worker draait op taakwachtrij/;
+
+/** Starts apps/worker in a process of its own and resolves when its worker polls; its output goes to `logFile`. */
+async function startWorkerProcess(env: Record<string, string>, logFile: string, timeoutMs = 120_000): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--enable-source-maps', WORKER_MAIN], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = createWriteStream(logFile, { flags: 'a' });
+  child.stdout?.pipe(out, { end: false });
+  child.stderr?.pipe(out, { end: false });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => done(new Error(`the worker process did not start polling within ${timeoutMs / 1000} s (see ${logFile})`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer): void => {
+      seen = (seen + chunk.toString()).slice(-4096);
+      if (WORKER_READY.test(seen)) done();
+    };
+    const onExit = (code: number | null): void =>
+      done(new Error(`the worker process ended (exit ${code}) before polling: ${seen.slice(-1000)}`));
+    const done = (err?: Error): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      if (err) {
+        child.kill('SIGKILL');
+        reject(err);
+      } else resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+  return child;
+}
+
+/** SIGTERM (the worker drains: Nest's shutdown hooks), SIGKILL when it has not ended after `graceMs`. */
+async function stopWorkerProcess(child: ChildProcess, graceMs = 20_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startBenchSystem(
+  infra: BenchInfra,
+  mode: TemporalMode,
+  log: Log,
+  options: BenchSystemOptions = {},
+): Promise<BenchSystem> {
   const dir = join(infra.tmpRoot, mode);
   mkdirSync(dir, { recursive: true });
   let temporal: TemporalDevServerHandle | undefined;
   let sql: Pool | undefined;
   let api: NestFastifyApplication | undefined;
-  let worker: INestApplicationContext | undefined;
+  let worker: ChildProcess | undefined;
+  const workerEnv = options.workerEnv ?? {};
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      await worker?.close().catch(() => undefined);
+      if (worker) await stopWorkerProcess(worker).catch(() => undefined);
       await api?.close().catch(() => undefined);
       await sql?.end().catch(() => undefined);
       await temporal?.stop().catch(() => undefined);
@@ -164,7 +228,7 @@ export async function startBenchSystem(infra: BenchInfra, mode: TemporalMode, lo
     if (!temporal) throw new Error('Temporal did not start');
     log(`[${mode}] Temporal on ${temporal.address} and database migrated in ${Date.now() - started} ms`);
 
-    const config = loadConfig({
+    const env: Record<string, string> = {
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -177,19 +241,27 @@ export async function startBenchSystem(infra: BenchInfra, mode: TemporalMode, lo
       RUN_MIGRATIONS: 'false',
       // One client on loopback: the per-client limiter would measure itself, not the system.
       RATE_LIMIT_PER_MINUTE: '1000000',
-    });
+    };
+    const config = loadConfig(env);
     sql = new Pool({ connectionString: databaseUrl, max: 4, application_name: 'knelpunten-bench' });
     sql.on('error', () => undefined);
 
-    worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['error', 'warn'] });
-    await worker.init();
+    worker = await startWorkerProcess({ ...env, ...workerEnv }, join(dir, 'worker.log'));
+    const workerPid = worker.pid ?? 0;
     api = await createApiApp(config, { logger: ['error', 'warn'] });
     await api.listen({ port: 0, host: '127.0.0.1' });
     const address = api.getHttpServer().address() as AddressInfo;
     const origin = `http://127.0.0.1:${address.port}`;
     const baseUrl = `${origin}/api/v1`;
     const startMs = Date.now() - started;
-    log(`[${mode}] API on ${baseUrl}, worker on task queue '${config.TEMPORAL_TASK_QUEUE}' (${startMs} ms after start)`);
+    const extra = Object.keys(workerEnv).length
+      ? ` with ${Object.entries(workerEnv)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`
+      : '';
+    log(
+      `[${mode}] API on ${baseUrl}, worker process ${workerPid}${extra} on task queue '${config.TEMPORAL_TASK_QUEUE}' (${startMs} ms after start)`,
+    );
 
     const issuer = new DevIssuer(config);
     const pool = sql;
@@ -203,6 +275,8 @@ export async function startBenchSystem(infra: BenchInfra, mode: TemporalMode, lo
       sql: pool,
       tmpRoot: dir,
       startMs,
+      workerPid,
+      workerEnv,
       token: (o) => issuer.issue(o),
       close,
     };

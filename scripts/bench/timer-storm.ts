@@ -15,7 +15,14 @@
  * `dueAt` can be given to aim at a particular hour.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OPEN_ORGANISATIONS, submitOpenKnelpunten, type OpenIntakeResult, type PhaseContext } from './phase-context';
+import {
+  cpuMeter,
+  OPEN_ORGANISATIONS,
+  submitOpenKnelpunten,
+  type CpuWindow,
+  type OpenIntakeResult,
+  type PhaseContext,
+} from './phase-context';
 import { round } from './stats';
 
 export interface TimerStormOptions {
@@ -64,6 +71,10 @@ export interface TimerStormResult {
   /** Reminders fired per second over the storm (count / (last fired - due moment)). */
   firedPerSecond: number | null;
   deliveryWindowMs: number;
+  /** CPU of the server, PostgreSQL, the worker and the bench process from the due moment until the count ended. */
+  cpu?: CpuWindow;
+  /** The worker's sticky cache as configured for this run (empty: the SDK default). */
+  workerMaxCachedWorkflows?: string;
   /** Pass inputs: all delivered within the window, none twice. */
   allDeliveredInWindow: boolean;
   noneTwice: boolean;
@@ -197,6 +208,7 @@ export async function runTimerStorm(ctx: PhaseContext, options: Partial<TimerSto
     ctx.log(`timer storm: ${ids.length} workflows running; waiting ${Math.round(waitMs / 1000)} s for ${due.toISOString()}`);
     await sleep(waitMs);
   }
+  const stopCpu = cpuMeter(ctx.system);
   const until = Math.min(due.getTime() + opts.deliveryWindowMs + 60_000, ctx.stopAt);
   let lastLog = 0;
   const measure = async (): Promise<TimerStormResult> => {
@@ -267,9 +279,17 @@ export async function runTimerStorm(ctx: PhaseContext, options: Partial<TimerSto
         `timer storm: ${result.firedOnce + result.firedTwice} of ${ids.length} fired, ${result.deliveriesSent} of ${result.deliveries} deliveries sent`,
       );
     }
-    await sleep(1000);
+    // The count itself joins 10,000 knelpunten with three tables: every 5 s, so that it does not slow the storm. The
+    // times reported come from the rows' own timestamps, not from when they were counted.
+    await sleep(5000);
     result = await measure();
   }
+  result.cpu = stopCpu();
+  result.workerMaxCachedWorkflows = ctx.system.workerEnv.WORKER_MAX_CACHED_WORKFLOWS ?? '';
+  ctx.log(
+    `timer storm: CPU over ${Math.round(result.cpu.wallMs / 1000)} s: server ${result.cpu.serverMs} ms, PostgreSQL ${result.cpu.postgresMs} ms, ` +
+      `worker ${result.cpu.workerMs} ms, bench process ${result.cpu.benchMs} ms`,
+  );
   result.firedPerSecond =
     result.lastFiredAfterMs && result.lastFiredAfterMs > 0
       ? round(((result.firedOnce + result.firedTwice) / result.lastFiredAfterMs) * 1000)
