@@ -88,12 +88,13 @@ describe('docker-compose.yml', () => {
     expect(services.api?.environment?.NODE_ENV).toBe('production');
   });
 
-  it('gives the worker the api’s configuration and its own sticky cache and heap settings', () => {
+  it('gives the worker the api’s configuration and its own sticky cache, heap and metrics settings', () => {
     const api = services.api?.environment ?? {};
     const worker = services.worker?.environment ?? {};
     for (const [key, value] of Object.entries(api)) expect(`${key}=${worker[key]}`).toBe(`${key}=${value}`);
     expect(worker.WORKER_MAX_CACHED_WORKFLOWS).toBe('${WORKER_MAX_CACHED_WORKFLOWS:-}');
     expect(worker.NODE_OPTIONS).toBe('${WORKER_NODE_OPTIONS:-}');
+    expect(worker.WORKER_METRICS_ADDRESS).toBe('${WORKER_METRICS_ADDRESS:-}');
     expect(api.WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, RuntimeOptions, Worker, WorkerOptions } from '@temporalio/worker';
 import { AppConfig } from '@kp/shared/config';
 import { temporalConnectionOptions } from '@kp/temporal/temporal-client.service';
 import type { KnelpuntActivities } from '../../../workflows/knelpunt/knelpunt.activities-contract';
@@ -15,6 +15,15 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
 /** The sticky cache: WORKER_MAX_CACHED_WORKFLOWS when set, else the SDK's default for the heap limit. */
 export function workerCacheOptions(config: AppConfig): Pick<WorkerOptions, 'maxCachedWorkflows'> {
   return config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS };
+}
+
+/**
+ * The SDK runtime of the worker process: with WORKER_METRICS_ADDRESS, the SDK's metrics for Prometheus; otherwise
+ * null (the SDK's default runtime). Installed by main before any connection exists.
+ */
+export function workerRuntimeOptions(config: AppConfig): RuntimeOptions | null {
+  if (!config.WORKER_METRICS_ADDRESS) return null;
+  return { telemetryOptions: { metrics: { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS } } } };
 }
 
 /**

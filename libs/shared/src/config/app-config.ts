@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
@@ -108,6 +108,16 @@ export class AppConfig {
   @Min(1)
   @Max(1_000_000)
   WORKER_MAX_CACHED_WORKFLOWS?: number;
+
+  /**
+   * Where the worker serves the Temporal SDK's own metrics for Prometheus (`host:port`, scraped at `/metrics`): workflow
+   * task and activation latencies, sticky cache size and hits, poller and slot usage. Unset: no metrics endpoint.
+   */
+  @IsOptional()
+  @Matches(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, {
+    message: 'WORKER_METRICS_ADDRESS: verwacht host:poort, bijvoorbeeld 0.0.0.0:9464',
+  })
+  WORKER_METRICS_ADDRESS?: string;
 
   /** Path of a prebuilt workflow bundle (production); when absent the worker bundles workflows/ at start. */
   @IsOptional()
