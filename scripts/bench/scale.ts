@@ -104,7 +104,12 @@ const pct = (xs: readonly number[], p: number): number =>
 
 const ACTOR = JSON.stringify({ subject: 'bench', name: 'Benchmark (scale)', role: 'admin', organisation: null });
 
-/** Inserts knelpunten g = from..to (and their two intake timeline entries) in one statement. */
+/**
+ * Inserts knelpunten g = from..to (and their two intake timeline entries) in one statement. The creation day is a
+ * function of g mod 1400, and so is the organisation of most rows (a Stand arrives on one day). The problem text also
+ * varies with g / 1400, so one day's knelpunten name different problems, as a real Stand does. Before, it was
+ * (g * 11) % 7, a function of the day too: every knelpunt of a day named the same problem.
+ */
 const INSERT_BATCH = `
 WITH template AS (
   SELECT deadlines, details FROM knelpunten WHERE status = 'bij_driehoek' AND deadlines <> '[]'::jsonb LIMIT 1
@@ -124,7 +129,7 @@ WITH template AS (
     (ARRAY['kinderopvangtoeslag','bijstand','studiefinanciering','zorgtoeslag','WW-uitkering','AOW','huurtoeslag','inburgering',
            'kentekenregistratie','vergunningverlening','schuldhulpverlening','Wajong'])[1 + (g / 3) % 12] AS topic,
     (ARRAY['samenloop van regelingen','terugvordering na wijziging','gegevens niet tijdig beschikbaar','capaciteitstekort',
-           'tegenstrijdige wetgeving','verouderde ICT-systemen','onduidelijke definities'])[1 + (g * 11) % 7] AS problem,
+           'tegenstrijdige wetgeving','verouderde ICT-systemen','onduidelijke definities'])[1 + (g * 11 + g / 1400) % 7] AS problem,
     (ARRAY['Participatiewet','Wet kinderopvang','Awir','Wet studiefinanciering 2000','Zorgverzekeringswet','Wet inburgering 2021',
            'Wegenverkeerswet 1994','Vreemdelingenwet 2000'])[1 + g % 8] AS law,
     ministries.codes[1 + g % cardinality(ministries.codes)] AS ministry
