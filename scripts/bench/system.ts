@@ -140,6 +140,10 @@ async function startWorkerProcess(env: Record<string, string>, logFile: string, 
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A bench that ends without close() (the watchdog's hard exit) must not leave the worker polling.
+  const orphan = (): void => void child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   const out = createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(out, { end: false });
   child.stderr?.pipe(out, { end: false });
