@@ -7,8 +7,8 @@
  * and of the worker's process (utime + stime from /proc/<pid>/stat), plus the bench process (`process.cpuUsage()`:
  * the API with its outbox poller, counted in the total too) over `idleMs`, as a percentage of all cores. Worker
  * memory (RSS of its process) before, at `checkpoint` open and at the full count, beside the worker's sticky cache
- * size: the claim is that memory follows the cache, not the number of open cases. PostgreSQL bytes per open case from pg_database_size of the knelpunten, temporal and
- * temporal_visibility databases.
+ * size: the claim is that memory follows the cache, not the number of open cases. PostgreSQL bytes per open case
+ * from pg_database_size of the knelpunten, temporal and temporal_visibility databases.
  */
 import { cpus } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -24,6 +24,7 @@ import {
   type OpenIntakeResult,
   type PhaseContext,
 } from './phase-context';
+import { loadConfig } from '@kp/shared/config';
 import { round } from './stats';
 
 export interface OpenCasesOptions {
@@ -107,8 +108,11 @@ function defaultMaxCachedWorkflows(): number {
 
 /** The worker's sticky cache: configured in its environment, else the SDK default (same Node, same heap limit). */
 function workerCache(ctx: PhaseContext): { size: number; source: string } {
-  const configured = Number(ctx.system.workerEnv.WORKER_MAX_CACHED_WORKFLOWS);
-  if (configured > 0) return { size: configured, source: 'WORKER_MAX_CACHED_WORKFLOWS' };
+  // Read as the worker reads it (validated: a bad value fails the phase as it would fail the worker).
+  const configured = loadConfig({
+    WORKER_MAX_CACHED_WORKFLOWS: ctx.system.workerEnv.WORKER_MAX_CACHED_WORKFLOWS,
+  }).WORKER_MAX_CACHED_WORKFLOWS;
+  if (configured !== undefined) return { size: configured, source: 'WORKER_MAX_CACHED_WORKFLOWS' };
   if (ctx.system.workerEnv.NODE_OPTIONS?.includes('max-old-space-size'))
     return { size: Number.NaN, source: 'SDK default for the worker heap set in NODE_OPTIONS' };
   return { size: defaultMaxCachedWorkflows(), source: 'SDK default maxCachedWorkflows for the default V8 heap limit' };

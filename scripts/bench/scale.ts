@@ -109,7 +109,13 @@ const ACTOR = JSON.stringify({ subject: 'bench', name: 'Benchmark (scale)', role
  * function of g mod 1400, and so is the organisation of most rows (a Stand arrives on one day). The problem text also
  * varies with g / 1400, so one day's knelpunten name different problems, as a real Stand does. Before, it was
  * (g * 11) % 7, a function of the day too: every knelpunt of a day named the same problem.
+ * The topic and whether an open knelpunt is overdue are drawn from hashes of g of their own (`hashtextextended` with a
+ * seed per attribute), independent of each other and of the rest, as in a real Stand. Before, both were residues of g
+ * (topic (g / 3) % 12, overdue g % 9 = 0), which tied them together: no overdue knelpunt ever had four of the twelve
+ * topics (schuldhulpverlening among them), and every overdue one had the theme vereenvoudiging.
  */
+/** A non-negative draw from a signed 64-bit hash. */
+const HASH_MASK = '9223372036854775807';
 const INSERT_BATCH = `
 WITH template AS (
   SELECT deadlines, details FROM knelpunten WHERE status = 'bij_driehoek' AND deadlines <> '[]'::jsonb LIMIT 1
@@ -127,7 +133,8 @@ WITH template AS (
     now() - make_interval(days => 1 + (g * 13) % 1400, mins => (g * 37) % 1440, secs => (g % 60)) AS created_at,
     (ARRAY['vereenvoudiging','schaarste','gegevensdeling','politiek','wetgeving','ict','financiering','maatwerk','overig'])[1 + g % 9] AS theme,
     (ARRAY['kinderopvangtoeslag','bijstand','studiefinanciering','zorgtoeslag','WW-uitkering','AOW','huurtoeslag','inburgering',
-           'kentekenregistratie','vergunningverlening','schuldhulpverlening','Wajong'])[1 + (g / 3) % 12] AS topic,
+           'kentekenregistratie','vergunningverlening','schuldhulpverlening','Wajong'])[1 + (hashtextextended(g::text, 1) & ${HASH_MASK}) % 12] AS topic,
+    (hashtextextended(g::text, 2) & ${HASH_MASK}) % 9 = 0 AS late,
     (ARRAY['samenloop van regelingen','terugvordering na wijziging','gegevens niet tijdig beschikbaar','capaciteitstekort',
            'tegenstrijdige wetgeving','verouderde ICT-systemen','onduidelijke definities'])[1 + (g * 11 + g / 1400) % 7] AS problem,
     (ARRAY['Participatiewet','Wet kinderopvang','Awir','Wet studiefinanciering 2000','Zorgverzekeringswet','Wet inburgering 2021',
@@ -146,9 +153,9 @@ WITH template AS (
     'SCALE-' || n.g, n.status,
     CASE WHEN n.status = 'afgesloten' THEN (ARRAY['opgelost','deels_opgelost','niet_oplosbaar','geen_knelpunt'])[1 + n.g % 4] END,
     n.status IN ('bij_acu', 'in_aanpak_acu') OR n.g % 17 = 0,
-    n.status <> 'afgesloten' AND n.g % 9 = 0,
+    n.status <> 'afgesloten' AND n.late,
     CASE WHEN n.status = 'afgesloten' THEN NULL
-         WHEN n.g % 9 = 0 THEN now() - make_interval(days => 1 + n.g % 30)
+         WHEN n.late THEN now() - make_interval(days => 1 + n.g % 30)
          ELSE now() + make_interval(days => 1 + (n.g * 7) % 120, mins => n.g % 1440) END,
     CASE WHEN n.status = 'afgesloten' THEN '[]'::jsonb ELSE coalesce(t.deadlines, '[]'::jsonb) END,
     coalesce(t.details, '{}'::jsonb),
