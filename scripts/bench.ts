@@ -92,6 +92,9 @@ function cpuLines(m: ModeResults | undefined): string[] {
 }
 
 // prettier-ignore
+/** At the quick sizes (a few hundred rows) PostgreSQL rightly reads the whole table: index use is decided at full size. */
+const QUICK_SCAN = 'quick sizes: PostgreSQL scans a table this small';
+
 export const GOALS: readonly Goal[] = [
   // The issue's nine goals (issue 10, section 2); 1–4 per engine, PASS/FAIL on the first mode of the run.
   goal('intake_rate', '1 intake: knelpunten taken in and started/s, sustained', 'min', NaN, '/s',
@@ -222,7 +225,7 @@ export const GOALS: readonly Goal[] = [
     'keyset paging: a deep page is as fast as the first', { phase: 'scale' }),
   goal('scale_search_index', '8 read model at scale: text search uses an index', 'true', 1, '',
     (r) => extra<ScaleResult>(r, 'scale')?.searchUsesIndex,
-    'search never scans the table', { phase: 'scale' }),
+    'search never scans the table', { phase: 'scale', fullSizeOnly: QUICK_SCAN }),
   // Decided on the median ratio of the alternating rounds (the figure printed), not on the pooled req/s of all rounds.
   goal('http_stack', '9 HTTP stack: GET /health req/s, Nest+Fastify / bare Fastify (median round)', 'min', 0.8, '×',
     (r) => {
@@ -257,7 +260,7 @@ export const GOALS: readonly Goal[] = [
   goal('plan_list_scoped',    'plan: list (indiener scope) uses an index',            'true', 1,     '',   indexOnly('list_scoped'),                         'idem', { phase: 'plans' }),
   goal('plan_list_driehoek',  'plan: list (driehoek scope) uses an index',            'true', 1,     '',   indexOnly('list_driehoek_scoped'),                'idem', { phase: 'plans' }),
   goal('plan_list_organisation', 'plan: list (organisation filter) uses an index',    'true', 1,     '',   indexOnly('list_organisation'),                   'idem', { phase: 'plans' }),
-  goal('plan_list_search',    'plan: text search uses an index',                      'true', 1,     '',   indexOnly('list_search'),                         'idem', { phase: 'plans' }),
+  goal('plan_list_search',    'plan: text search uses an index',                      'true', 1,     '',   indexOnly('list_search'),                         'idem', { phase: 'plans', fullSizeOnly: QUICK_SCAN }),
   goal('plan_list_page2',     'plan: page 2 uses an index',                           'true', 1,     '',   indexOnly('list_page2'),                          'idem', { phase: 'plans' }),
   goal('plan_queue',          'plan: driehoek queue uses an index',                   'true', 1,     '',   indexOnly('queue'),                               'idem', { phase: 'plans' }),
   goal('plan_queue_page2',    'plan: driehoek queue page 2 uses an index',            'true', 1,     '',   indexOnly('queue_page2'),                         'idem', { phase: 'plans' }),
@@ -676,6 +679,7 @@ async function main(): Promise<number> {
     extra: {},
     failedRequests: 0,
     totalMs: 0,
+    quick: opts.quick,
   };
   let infra: BenchInfra | undefined;
   let system: BenchSystem | undefined;

@@ -60,6 +60,8 @@ export interface BenchResults {
   phaseErrors: { mode: TemporalMode; phase: string; error: string }[];
   /** The run itself failed (e.g. PostgreSQL or an engine did not start). */
   aborted?: string;
+  /** `--quick`: the small sizes, at which some goals cannot be decided (see Goal.fullSizeOnly). */
+  quick?: boolean;
   totalMs: number;
 }
 
@@ -93,6 +95,8 @@ export interface Goal {
   /** Where the time went: printed when the goal fails. */
   explain?(r: BenchResults, m: ModeResults | undefined): string[];
   why: string;
+  /** Why a `--quick` run cannot decide it (reported, not judged: SKIP); undefined when quick sizes decide it too. */
+  fullSizeOnly?: string;
 }
 
 export interface GoalOptions {
@@ -101,6 +105,7 @@ export interface GoalOptions {
   perMode?: boolean;
   targetText?: string;
   explain?: Goal['explain'];
+  fullSizeOnly?: string;
 }
 
 /** One row of the goals table. */
@@ -128,6 +133,7 @@ export function goal(
     requires: opts.requires ?? [],
     perMode: opts.perMode ?? false,
     explain: opts.explain,
+    fullSizeOnly: opts.fullSizeOnly,
   };
 }
 
@@ -135,8 +141,10 @@ export interface ModeOutcome {
   measured: number | boolean | null;
   target: number | boolean | null;
   ratio: number | null;
-  /** null: skipped (its phase did not run in this mode). */
+  /** null: skipped (its phase did not run in this mode, or a quick run cannot decide it). */
   pass: boolean | null;
+  /** Why it was measured but not judged (quick sizes). */
+  undecided?: string;
 }
 
 export interface GoalOutcome extends ModeOutcome {
@@ -169,6 +177,15 @@ function judge(g: Goal, r: BenchResults, m: ModeResults | undefined, ran: boolea
   if (typeof mm.value === 'boolean') pass = mm.value;
   else if (finite(mm.value) && finite(target)) pass = g.kind === 'max' ? mm.value <= target : mm.value >= target;
   const measured = typeof mm.value === 'boolean' ? mm.value : finite(mm.value) ? round(mm.value, 2) : null;
+  if (r.quick && g.fullSizeOnly) {
+    return {
+      measured,
+      target: g.kind === 'true' ? true : finite(target) ? round(target, 2) : null,
+      ratio: null,
+      pass: null,
+      undecided: g.fullSizeOnly,
+    };
+  }
   return {
     measured,
     target: g.kind === 'true' ? true : finite(target) ? round(target, 2) : null,
@@ -226,6 +243,7 @@ function fmtValue(v: number | boolean | null, unit: string): string {
 }
 
 function cell(o: ModeOutcome | undefined, g: GoalOutcome, withMark: boolean): string {
+  if (o?.undecided) return `${fmtValue(o.measured, g.unit)} (not decided: ${o.undecided})`;
   if (!o || o.pass === null) return 'skipped';
   let s = fmtValue(o.measured, g.unit);
   if (o.ratio !== null) s += ` (×${o.ratio})`;
