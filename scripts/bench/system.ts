@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client, Pool } from 'pg';
+import { PRODUCTION_WORKER_ENV } from '../../apps/worker/src/production-defaults';
 import { DataSource } from 'typeorm';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
@@ -196,7 +197,8 @@ export async function startBenchSystem(
   let sql: Pool | undefined;
   let api: NestFastifyApplication | undefined;
   let worker: ChildProcess | undefined;
-  const workerEnv = options.workerEnv ?? {};
+  // The worker runs as production runs it: Compose's defaults first, then what the run adds.
+  const workerEnv = { ...PRODUCTION_WORKER_ENV, ...options.workerEnv };
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

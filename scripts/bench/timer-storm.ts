@@ -15,6 +15,8 @@
  * `dueAt` can be given to aim at a particular hour.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
+import { knelpuntWorkflowId } from '../../workflows/knelpunt/knelpunt.contract';
 import {
   cpuMeter,
   OPEN_ORGANISATIONS,
@@ -75,6 +77,15 @@ export interface TimerStormResult {
   cpu?: CpuWindow;
   /** The worker's sticky cache as configured for this run (empty: the SDK default). */
   workerMaxCachedWorkflows?: string;
+  /** The worker's sticky queue schedule-to-start timeout in seconds as configured (empty: the SDK default, 10 s). */
+  workerStickyTimeoutSeconds?: string;
+  /** Reminders fired (timeline) by each whole 30 s after the due moment: where the storm went fast and slow. */
+  firedBy?: { afterS: number; fired: number }[];
+  /**
+   * Workflow task timeouts after the due moment in the histories of a sample of the storm's workflows: a timeout on
+   * the sticky queue sends the task to the normal queue with its full history (a replay).
+   */
+  historySample?: { workflows: number; withTimeout: number; timeouts: Record<string, number> };
   /** Pass inputs: all delivered within the window, none twice. */
   allDeliveredInWindow: boolean;
   noneTwice: boolean;
@@ -286,6 +297,13 @@ export async function runTimerStorm(ctx: PhaseContext, options: Partial<TimerSto
   }
   result.cpu = stopCpu();
   result.workerMaxCachedWorkflows = ctx.system.workerEnv.WORKER_MAX_CACHED_WORKFLOWS ?? '';
+  result.workerStickyTimeoutSeconds = ctx.system.workerEnv.WORKER_STICKY_TIMEOUT_SECONDS ?? '';
+  result.firedBy = await firedProfile(ctx, ids, due);
+  result.historySample = await sampleTimeouts(ctx, ids, due).catch((err: unknown) => {
+    ctx.log(`timer storm: history sample failed: ${String(err)}`);
+    return undefined;
+  });
+  ctx.log(`timer storm: fired by 30 s steps ${JSON.stringify(result.firedBy)}; history sample ${JSON.stringify(result.historySample)}`);
   ctx.log(
     `timer storm: CPU over ${Math.round(result.cpu.wallMs / 1000)} s: server ${result.cpu.serverMs} ms, PostgreSQL ${result.cpu.postgresMs} ms, ` +
       `worker ${result.cpu.workerMs} ms, bench process ${result.cpu.benchMs} ms`,
@@ -306,4 +324,49 @@ export async function runTimerStorm(ctx: PhaseContext, options: Partial<TimerSto
   result.noneTwice = result.firedTwice === 0 && result.duplicateNotifications === 0 && result.deliveriesSentTwice === 0;
   result.pass = result.allDeliveredInWindow && result.noneTwice;
   return result;
+}
+
+async function firedProfile(ctx: PhaseContext, ids: string[], due: Date): Promise<{ afterS: number; fired: number }[]> {
+  const { rows } = await ctx.system.sql.query<{ after_s: number; fired: number }>(
+    `SELECT (ceil(extract(epoch FROM t.at - $2::timestamptz) / 30) * 30)::int AS after_s, count(*)::int AS fired
+       FROM knelpunt_timeline t WHERE t.knelpunt_id = ANY($1::uuid[]) AND t.type = 'termijn_herinnering'
+      GROUP BY 1 ORDER BY 1`,
+    [ids, due],
+  );
+  let sum = 0;
+  return rows.map((r) => ({ afterS: r.after_s, fired: (sum += r.fired) }));
+}
+
+const TIMEOUT_TYPES: Record<number, string> = { 1: 'START_TO_CLOSE', 2: 'SCHEDULE_TO_START' };
+
+/** Counts workflow task timeouts (by type) after the due moment in the histories of up to 200 of the storm's workflows. */
+async function sampleTimeouts(
+  ctx: PhaseContext,
+  ids: string[],
+  due: Date,
+): Promise<{ workflows: number; withTimeout: number; timeouts: Record<string, number> }> {
+  const connection = await Connection.connect({ address: ctx.system.config.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection });
+    const step = Math.max(1, Math.floor(ids.length / 200));
+    const sample = ids.filter((_, i) => i % step === 0).slice(0, 200);
+    const timeouts: Record<string, number> = {};
+    let withTimeout = 0;
+    for (const id of sample) {
+      const history = await client.workflow.getHandle(knelpuntWorkflowId(id)).fetchHistory();
+      let any = false;
+      for (const e of history.events ?? []) {
+        const at = e.eventTime?.seconds ? Number(e.eventTime.seconds) * 1000 : 0;
+        const attrs = e.workflowTaskTimedOutEventAttributes;
+        if (!attrs || at < due.getTime()) continue;
+        const type = TIMEOUT_TYPES[Number(attrs.timeoutType)] ?? String(attrs.timeoutType);
+        timeouts[type] = (timeouts[type] ?? 0) + 1;
+        any = true;
+      }
+      if (any) withTimeout += 1;
+    }
+    return { workflows: sample.length, withTimeout, timeouts };
+  } finally {
+    await connection.close();
+  }
 }

@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { TEMPORAL_HISTORY_SHARDS, TEMPORAL_SERVER_VERSION } from '../../scripts/infra/temporal-server';
+import { PRODUCTION_WORKER_ENV } from '../../apps/worker/src/production-defaults';
+import { loadConfig } from '@kp/shared/config';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -88,13 +90,16 @@ describe('docker-compose.yml', () => {
     expect(services.api?.environment?.NODE_ENV).toBe('production');
   });
 
-  it('gives the worker the api’s configuration and its own sticky cache, heap and metrics settings', () => {
+  it('gives the worker the api’s configuration and its own sticky cache, sticky timeout, heap and metrics settings', () => {
     const api = services.api?.environment ?? {};
     const worker = services.worker?.environment ?? {};
     for (const [key, value] of Object.entries(api)) expect(`${key}=${worker[key]}`).toBe(`${key}=${value}`);
     expect(worker.WORKER_MAX_CACHED_WORKFLOWS).toBe('${WORKER_MAX_CACHED_WORKFLOWS:-}');
     expect(worker.NODE_OPTIONS).toBe('${WORKER_NODE_OPTIONS:-}');
     expect(worker.WORKER_METRICS_ADDRESS).toBe('${WORKER_METRICS_ADDRESS:-}');
+    // The production defaults the benchmark also runs with (one source: apps/worker/src/production-defaults.ts).
+    for (const [key, value] of Object.entries(PRODUCTION_WORKER_ENV)) expect(worker[key]).toBe(`\${${key}:-${value}}`);
+    expect(loadConfig(PRODUCTION_WORKER_ENV).WORKER_STICKY_TIMEOUT_SECONDS).toBe(300);
     expect(api.WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
   });
 });

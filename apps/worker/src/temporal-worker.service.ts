@@ -17,6 +17,12 @@ export function workerCacheOptions(config: AppConfig): Pick<WorkerOptions, 'maxC
   return config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS };
 }
 
+/** The sticky queue's schedule-to-start timeout: WORKER_STICKY_TIMEOUT_SECONDS when set, else the SDK's default. */
+export function workerStickyOptions(config: AppConfig): Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout'> {
+  const seconds = config.WORKER_STICKY_TIMEOUT_SECONDS;
+  return seconds === undefined ? {} : { stickyQueueScheduleToStartTimeout: `${seconds}s` };
+}
+
 /**
  * The SDK runtime of the worker process: with WORKER_METRICS_ADDRESS, the SDK's metrics for Prometheus; otherwise
  * null (the SDK's default runtime). Installed by main before any connection exists.
@@ -52,6 +58,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: this.activities,
       ...workflowSource(this.config),
       ...workerCacheOptions(this.config),
+      ...workerStickyOptions(this.config),
       shutdownGraceTime: '10s',
     });
     this.running = this.worker.run().catch((err: unknown) => {

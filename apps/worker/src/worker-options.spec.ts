@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@kp/shared/config';
-import { workerCacheOptions, workerRuntimeOptions } from './temporal-worker.service';
+import { workerCacheOptions, workerRuntimeOptions, workerStickyOptions } from './temporal-worker.service';
 
 describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
   it('leaves the sticky cache to the SDK default when unset', () => {
@@ -34,5 +34,23 @@ describe('WORKER_METRICS_ADDRESS', () => {
   it.each(['9464', 'http://0.0.0.0:9464', 'host:', 'host:poort'])('refuses %s, naming the variable', (value) => {
     expect(() => loadConfig({ WORKER_METRICS_ADDRESS: value })).toThrow(ConfigError);
     expect(() => loadConfig({ WORKER_METRICS_ADDRESS: value })).toThrow(/WORKER_METRICS_ADDRESS/);
+  });
+});
+
+describe('WORKER_STICKY_TIMEOUT_SECONDS', () => {
+  it('leaves the sticky queue timeout to the SDK default when unset', () => {
+    expect(loadConfig({}).WORKER_STICKY_TIMEOUT_SECONDS).toBeUndefined();
+    expect(workerStickyOptions(loadConfig({}))).toEqual({});
+  });
+
+  it('sets the schedule-to-start timeout of the sticky queue in seconds', () => {
+    expect(workerStickyOptions(loadConfig({ WORKER_STICKY_TIMEOUT_SECONDS: '300' }))).toEqual({
+      stickyQueueScheduleToStartTimeout: '300s',
+    });
+  });
+
+  it.each(['0', '-1', '2.5', 'lang', '3601'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ WORKER_STICKY_TIMEOUT_SECONDS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ WORKER_STICKY_TIMEOUT_SECONDS: value })).toThrow(/WORKER_STICKY_TIMEOUT_SECONDS/);
   });
 });

@@ -110,6 +110,19 @@ export class AppConfig {
   WORKER_MAX_CACHED_WORKFLOWS?: number;
 
   /**
+   * How long a workflow task may wait on this worker's sticky queue before the server gives it to any worker, with its
+   * full history (which means a replay). Unset: the SDK default of 10 s. When many reminders fall due at once, the
+   * tasks behind the first ten seconds' worth time out and are replayed; set it above the time the worker needs to work
+   * through such a wave. The cost: after a crash, tasks already on the dead worker's sticky queue wait this long.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WORKER_STICKY_TIMEOUT_SECONDS?: number;
+
+  /**
    * Where the worker serves the Temporal SDK's own metrics for Prometheus (`host:port`, scraped at `/metrics`): workflow
    * task and activation latencies, sticky cache size and hits, poller and slot usage. Unset: no metrics endpoint.
    */
