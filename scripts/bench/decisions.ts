@@ -2,10 +2,12 @@
  * Decisions over HTTP: informatie_opvragen (driehoek) and informatie_aanleveren (indiener) alternating on a set
  * of knelpunten, one at a time. Each round-trip is a Temporal Update that applies the decision, plans or ends
  * a deadline, notifies, projects the knelpunt to PostgreSQL and then reads it back for the response.
+ * With `beside`, one bare Update of the engine (U_raw) runs before each decision: the two are measured in turns, on the
+ * same engine at the same moment, so that their ratio does not depend on when each was measured.
  */
 import type { Pool } from 'pg';
 import { BenchHttp, Recorder } from './http';
-import type { LatencySummary } from './stats';
+import { summarize, type LatencySummary } from './stats';
 
 export interface DecisionsResult {
   knelpunten: number;
@@ -13,6 +15,8 @@ export interface DecisionsResult {
   latency: LatencySummary;
   opvragen: LatencySummary;
   aanleveren: LatencySummary;
+  /** U_raw measured in turns with the decisions (when `beside` was given). */
+  pairedUpdates?: LatencySummary;
   failures: string[];
 }
 
@@ -21,6 +25,7 @@ export async function runDecisions(
   sql: Pool,
   tokens: { driehoek: string; indiener: string },
   opts: { organisation: string; knelpunten: number; roundTrips: number; stopAt: number },
+  beside?: () => Promise<number | null>,
 ): Promise<DecisionsResult> {
   const { rows } = await sql.query<{ id: string }>(
     `SELECT k.id FROM knelpunten k JOIN workflow_starts w ON w.knelpunt_id = k.id
@@ -32,12 +37,19 @@ export async function runDecisions(
   const all = new Recorder('decisions');
   const opvragen = new Recorder('informatie_opvragen');
   const aanleveren = new Recorder('informatie_aanleveren');
+  const paired: number[] = [];
+  let pairedErrors = 0;
   if (ids.length === 0) all.fail(`no ${opts.organisation} knelpunten bij_driehoek with a running workflow`);
   // Round r takes decision r % 2 on every knelpunt in turn: no knelpunt is hit twice in a row.
   for (let i = 0; i < opts.roundTrips && ids.length > 0; i++) {
     if (Date.now() > opts.stopAt) {
       all.fail(`time budget exhausted after ${i} of ${opts.roundTrips} decisions`);
       break;
+    }
+    if (beside) {
+      const ms = await beside();
+      if (ms === null) pairedErrors += 1;
+      else paired.push(ms);
     }
     const id = ids[i % ids.length] as string;
     const ask = Math.floor(i / ids.length) % 2 === 0;
@@ -60,6 +72,7 @@ export async function runDecisions(
     latency: all.summary(),
     opvragen: opvragen.summary(),
     aanleveren: aanleveren.summary(),
+    ...(beside ? { pairedUpdates: summarize(paired, pairedErrors) } : {}),
     failures: all.failures.slice(0, 5),
   };
 }

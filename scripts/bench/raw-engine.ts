@@ -2,6 +2,8 @@
  * The engine's own limits, measured first on the same machine and the same engine as the product (issue 10, section 2):
  *   S_raw — plain `client.workflow.start` of a workflow that only sleeps, 32 at a time: starts/s and start latency;
  *   U_raw — plain Update round-trips on one running workflow with an update handler, one at a time.
+ * An UpdateProbe measures U_raw again beside the product's decisions (one bare Update before each decision), so that
+ * goal 3 compares the two on the same engine at the same moment.
  * The workflows are bench-only (scripts/bench/raw-workflows.ts), bundled separately and run by a worker of this process
  * on a task queue of its own: the product's bundle and task queue are untouched.
  */
@@ -133,52 +135,84 @@ export async function measureRawEngine(address: string, opts: RawEngineOptions, 
     // U_raw on a calm engine, as the product's decisions are measured after its intake has drained: the sleepers'
     // worker is stopped (their first tasks, still thousands after S_raw, would otherwise be processed on the same
     // cores during the Updates), and the Updates go to a task queue and worker of their own.
-    const updateQueue = `${taskQueue}-updates`;
-    const updateWorker = await Worker.create({
-      connection: nativeConnection,
-      namespace: opts.namespace,
-      taskQueue: updateQueue,
-      workflowBundle,
-    });
-    return await updateWorker.runUntil(async () => {
-      // Wait until an Update succeeds (the engine is calm again), then warm up and measure.
-      const handle = await client.workflow.start<typeof benchUpdatable>('benchUpdatable', {
-        taskQueue: updateQueue,
-        workflowId: `${updateQueue}-updatable`,
-      });
-      const readyBy = Date.now() + 60_000;
-      let lastError: string | undefined;
-      for (;;) {
-        try {
-          await handle.executeUpdate<number, [number]>('bump', { args: [0] });
-          break;
-        } catch (err) {
-          lastError = err instanceof Error ? err.message : String(err);
-          if (Date.now() > readyBy) throw new Error(`U_raw: the update workflow did not answer within 60 s: ${lastError}`);
-          await sleep(100);
-        }
-      }
+    const probe = await startUpdateProbe(address, opts.namespace, `${taskQueue}-updates`);
+    try {
       const updateSamples: number[] = [];
       let updateErrors = 0;
       const updateStopAt = Date.now() + opts.updateDurationMs;
       for (let i = 0; i < opts.updateWarmup + opts.updates && Date.now() < updateStopAt; i++) {
-        const started = performance.now();
-        try {
-          await handle.executeUpdate<number, [number]>('bump', { args: [1] });
-          if (i >= opts.updateWarmup) updateSamples.push(performance.now() - started);
-        } catch (err) {
-          updateErrors += 1;
-          lastError = err instanceof Error ? err.message : String(err);
-        }
+        const ms = await probe.bump();
+        if (ms === null) updateErrors += 1;
+        else if (i >= opts.updateWarmup) updateSamples.push(ms);
       }
-      if (updateErrors > 0) log(`U_raw: ${updateErrors} Updates failed (last: ${lastError ?? '-'})`);
-      await handle.signal('stop').catch(() => undefined);
+      if (updateErrors > 0) log(`U_raw: ${updateErrors} Updates failed (last: ${probe.lastError() ?? '-'})`);
       const updates: RawUpdates = { roundTrips: updateSamples.length, latency: summarize(updateSamples, updateErrors) };
       log(`U_raw: ${updates.roundTrips} Updates, p50 ${round(updates.latency.p50)} ms, p95 ${round(updates.latency.p95)} ms`);
       return { starts, sequentialStarts, updates, taskQueue };
-    });
+    } finally {
+      await probe.close();
+    }
   } finally {
     await connection.close().catch(() => undefined);
     await nativeConnection.close().catch(() => undefined);
   }
+}
+
+/** Bare Update round-trips on demand: a worker of this process on a task queue of its own and one updatable workflow. */
+export interface UpdateProbe {
+  /** One Update round-trip: its latency in ms, or null when it failed. */
+  bump(): Promise<number | null>;
+  lastError(): string | undefined;
+  close(): Promise<void>;
+}
+
+/** Starts the probe's worker and workflow and returns once an Update has been answered (within 60 s). */
+export async function startUpdateProbe(address: string, namespace: string, taskQueue: string): Promise<UpdateProbe> {
+  const workflowBundle = await rawBundle();
+  const nativeConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  const worker = await Worker.create({ connection: nativeConnection, namespace, taskQueue, workflowBundle });
+  const running = worker.run();
+  let lastError: string | undefined;
+  let handle: ReturnType<Client['workflow']['getHandle']> | undefined;
+  const close = async (): Promise<void> => {
+    await handle?.signal('stop').catch(() => undefined);
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running.catch(() => undefined);
+    await connection.close().catch(() => undefined);
+    await nativeConnection.close().catch(() => undefined);
+  };
+  try {
+    handle = await client.workflow.start<typeof benchUpdatable>('benchUpdatable', { taskQueue, workflowId: `${taskQueue}-updatable` });
+    const readyBy = Date.now() + 60_000;
+    for (;;) {
+      try {
+        await handle.executeUpdate<number, [number]>('bump', { args: [0] });
+        break;
+      } catch (err) {
+        lastError = err instanceof Error ? err.message : String(err);
+        if (Date.now() > readyBy) throw new Error(`U_raw: the update workflow did not answer within 60 s: ${lastError}`);
+        await sleep(100);
+      }
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const ready = handle;
+  return {
+    async bump() {
+      const started = performance.now();
+      try {
+        await ready.executeUpdate<number, [number]>('bump', { args: [1] });
+        return performance.now() - started;
+      } catch (err) {
+        lastError = err instanceof Error ? err.message : String(err);
+        return null;
+      }
+    },
+    lastError: () => lastError,
+    close,
+  };
 }
