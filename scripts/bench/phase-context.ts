@@ -12,7 +12,7 @@ import { BenchHttp, Recorder, runPool } from './http';
 import { round, type LatencySummary } from './stats';
 
 export interface PhaseContext {
-  system: Pick<BenchSystem, 'baseUrl' | 'sql' | 'token' | 'config' | 'tmpRoot' | 'workerPid' | 'workerEnv'>;
+  system: Pick<BenchSystem, 'baseUrl' | 'sql' | 'token' | 'config' | 'tmpRoot' | 'workerPid' | 'workerEnv' | 'restartWorker'>;
   http: BenchHttp;
   /** Progress lines only. */
   log: (message: string) => void;

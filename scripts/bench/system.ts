@@ -55,6 +55,12 @@ export interface BenchSystem {
   workerPid: number;
   /** What the worker's environment adds to the shared configuration (e.g. WORKER_MAX_CACHED_WORKFLOWS). */
   workerEnv: Record<string, string>;
+  /**
+   * Stops the worker (gracefully: its sticky queue is handed back) and starts it again with `env` as what its
+   * environment adds to the shared configuration (replacing `workerEnv`), as an operator resizes it; `workerPid` and
+   * `workerEnv` follow.
+   */
+  restartWorker(env: Record<string, string>): Promise<void>;
   token(options: DevTokenOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -271,7 +277,7 @@ export async function startBenchSystem(
 
     const issuer = new DevIssuer(config);
     const pool = sql;
-    return {
+    const system: BenchSystem = {
       mode,
       baseUrl,
       origin,
@@ -283,9 +289,23 @@ export async function startBenchSystem(
       startMs,
       workerPid,
       workerEnv,
+      restartWorker: async (added) => {
+        if (worker) await stopWorkerProcess(worker);
+        worker = undefined;
+        const next = { ...added };
+        worker = await startWorkerProcess({ ...env, ...next }, join(dir, 'worker.log'));
+        system.workerPid = worker.pid ?? 0;
+        system.workerEnv = next;
+        log(
+          `[${mode}] worker restarted as process ${system.workerPid} with ${Object.entries(next)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`,
+        );
+      },
       token: (o) => issuer.issue(o),
       close,
     };
+    return system;
   } catch (err) {
     await close();
     throw err;

@@ -36,14 +36,26 @@ export interface TimerStormOptions {
   expectedIntakePerSecond: number;
   /** Aim at this due moment (a whole hour, ISO) instead of the next one that fits. */
   dueAt?: string;
+  /**
+   * The worker sized for the storm as the README's production rule says (the sticky cache holds the open cases whose
+   * reminders fall due together, with the heap for it): the phase restarts the worker with these settings before its
+   * intake, and with its earlier settings afterwards. Not applied when the run set WORKER_MAX_CACHED_WORKFLOWS itself.
+   */
+  stormWorkerEnv: Record<string, string>;
 }
 
 export const TIMER_STORM_DEFAULTS: TimerStormOptions = {
   knelpunten: 10_000,
   deliveryWindowMs: 5 * 60_000,
   expectedIntakePerSecond: 10,
+  // ~100 KB of heap per cached workflow; measured with these on 2 December (README, goal 6).
+  stormWorkerEnv: { WORKER_MAX_CACHED_WORKFLOWS: '12000', NODE_OPTIONS: '--max-old-space-size=6144' },
 };
-export const TIMER_STORM_QUICK: TimerStormOptions = { ...TIMER_STORM_DEFAULTS, knelpunten: 500 };
+export const TIMER_STORM_QUICK: TimerStormOptions = {
+  ...TIMER_STORM_DEFAULTS,
+  knelpunten: 500,
+  stormWorkerEnv: { WORKER_MAX_CACHED_WORKFLOWS: '1000' },
+};
 
 export interface TimerStormResult {
   skipped?: string;
@@ -191,6 +203,27 @@ export async function runTimerStorm(ctx: PhaseContext, options: Partial<TimerSto
     return emptyResult(opts, 'no default driehoek_besluit policy to replace');
   }
 
+  // Sized before the intake, so that the storm's workflows are in the cache when their reminders fire.
+  const workerBefore = { ...ctx.system.workerEnv };
+  const resize = workerBefore.WORKER_MAX_CACHED_WORKFLOWS === undefined;
+  if (resize) await ctx.system.restartWorker({ ...workerBefore, ...opts.stormWorkerEnv });
+  try {
+    return await stormWith(ctx, opts, due, before, put, storm, restore);
+  } finally {
+    if (resize)
+      await ctx.system.restartWorker(workerBefore).catch((err: unknown) => ctx.log(`timer storm: worker not restored: ${String(err)}`));
+  }
+}
+
+async function stormWith(
+  ctx: PhaseContext,
+  opts: TimerStormOptions,
+  due: Date,
+  before: PolicyDto[],
+  put: (body: Record<string, unknown>) => Promise<void>,
+  storm: (p: PolicyDto) => Record<string, unknown>,
+  restore: (p: PolicyDto) => Record<string, unknown>,
+): Promise<TimerStormResult> {
   let intake: OpenIntakeResult;
   try {
     for (const p of before) await put(storm(p));
