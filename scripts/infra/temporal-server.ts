@@ -287,6 +287,20 @@ export const DYNAMIC_CONFIG_FILE =
     .find((file) => fs.existsSync(file)) ?? path.resolve('deploy', 'temporal', 'dynamicconfig.yaml');
 
 /**
+ * The frontend answers before the history service has joined its membership ring; until then a workflow start fails
+ * with UNAVAILABLE "Not enough hosts to serve the request". A describe of a workflow that does not exist goes to the
+ * history service: NOT_FOUND means it serves.
+ */
+async function historyServes(connection: Connection, namespace: string): Promise<void> {
+  try {
+    await connection.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId: 'kp-readiness-probe' } });
+  } catch (err) {
+    if ((err as { code?: number }).code === 5) return; // NOT_FOUND: the history service answered
+    throw err;
+  }
+}
+
+/**
  * Waits until the server answers, registers the namespace and the search attributes; resolves with whether it had to
  * create any of them (then the running services still hold caches without them, see startTemporalServer).
  */
@@ -305,6 +319,7 @@ async function waitUntilReady(child: ReturnType<typeof spawn>, tail: OutputTail,
         const createdNamespace = await ensureNamespace(connection, namespace);
         const addedAttributes = await registerSearchAttributes(connection, namespace, SEARCH_ATTRIBUTES);
         await connection.workflowService.describeNamespace({ namespace });
+        await historyServes(connection, namespace);
         return createdNamespace || addedAttributes;
       } catch (err) {
         lastError = (err as Error).message;
