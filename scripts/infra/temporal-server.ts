@@ -211,6 +211,25 @@ async function createDatabases(databaseUrl: string, names: string[]): Promise<vo
   }
 }
 
+/**
+ * Forgets the members of the server's membership ring. The server started here is the only one on its databases, and
+ * no process of it runs at this point, so every row is stale: a stopped or crashed process whose last heartbeat is
+ * recent. A new process seeds its ring from those rows and tries to join the dead addresses; on busy cores that took
+ * longer than `maxJoinDuration` once (seen in a benchmark run after the restart below), and the server then exits
+ * with "failed to start ringpop" while its services answer "Not enough hosts to serve the request".
+ */
+async function forgetMembers(databaseUrl: string, database: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query('DELETE FROM cluster_membership');
+  } finally {
+    await client.end();
+  }
+}
+
 async function migrate(install: TemporalServerInstall, db: Db, database: string, kind: 'temporal' | 'visibility'): Promise<void> {
   const common = ['--plugin', 'postgres12', '--ep', db.host, '-p', String(db.port), '-u', db.user, '--db', database];
   const env = { ...process.env, SQL_PASSWORD: db.password };
@@ -353,6 +372,7 @@ export async function startTemporalServer(opts: StartTemporalServerOptions): Pro
 
   let restartedAfterSetup = false;
   for (let attempt = 1; ; attempt++) {
+    await forgetMembers(opts.databaseUrl, databases.main);
     const ports = await pickPorts(opts.port);
     // The password of the database is in this file: readable by its owner only.
     const configFile = path.join(configDir, 'development.yaml');
