@@ -91,7 +91,7 @@ export function historyFromJson(json: unknown): History {
 
 /** The committed histories, each with its file name (without .json) as workflow id. */
 /** The core generations whose histories are kept: each is replayed against the current code. */
-export const HISTORY_GENERATIONS = ['kern-v1', 'kern-v2', 'kern-v2-korte-runs'] as const;
+export const HISTORY_GENERATIONS = ['kern-v1', 'kern-v2', 'kern-v2-korte-runs', 'kern-v2-planning'] as const;
 
 /** Every committed history, named `<generation>/<path>` (e.g. `kern-v2/politiek-uitkomst`). */
 export function loadHistories(root = HISTORY_DIR): { workflowId: string; history: History }[] {

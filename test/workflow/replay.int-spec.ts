@@ -35,9 +35,10 @@ describe('replay of committed workflow histories', () => {
       'termijnacties-en-gelijktijdige-beslissingen',
       'termijnen-herinneringen-verlopen-acu',
     ];
-    // Every generation: core v1 (workflows still running from before the hardened core), core v2, and core v2 with
-    // short runs (continue-as-new after 400 events, the 'korte-runs' patch).
-    for (const generation of ['kern-v1', 'kern-v2', 'kern-v2-korte-runs']) {
+    // Every generation: core v1 (workflows still running from before the hardened core), core v2, core v2 with
+    // short runs (continue-as-new after 400 events, the 'korte-runs' patch), and commands that plan their deadlines
+    // on the data they bring (the 'planning-uit-opdracht' patch).
+    for (const generation of ['kern-v1', 'kern-v2', 'kern-v2-korte-runs', 'kern-v2-planning']) {
       expect(histories.map((h) => h.workflowId)).toEqual(expect.arrayContaining(paths.map((p) => `${generation}/${p}`)));
     }
     const count = (name: string, type: temporal.api.enums.v1.EventType): number =>
@@ -48,7 +49,7 @@ describe('replay of committed workflow histories', () => {
       EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
       EVENT_TYPE_MARKER_RECORDED,
     } = temporal.api.enums.v1.EventType;
-    for (const generation of ['kern-v1', 'kern-v2', 'kern-v2-korte-runs']) {
+    for (const generation of ['kern-v1', 'kern-v2', 'kern-v2-korte-runs', 'kern-v2-planning']) {
       // The time-skipped histories really contain fired timers (reminders, overdue, escalation, carry-over).
       expect(count(`${generation}/termijnen-herinneringen-verlopen-acu`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(8);
       expect(count(`${generation}/informatie-onbeantwoord`, EVENT_TYPE_TIMER_FIRED)).toBeGreaterThanOrEqual(2);
@@ -85,6 +86,48 @@ describe('replay of committed workflow histories', () => {
       expect(events(run).length).toBeLessThan(450);
       expect(last(run)).toBe(EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     }
+  });
+
+  it("plans a command's deadlines without a local activity from the 'planning-uit-opdracht' patch on; before it, through one", () => {
+    const { EVENT_TYPE_MARKER_RECORDED, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED } = temporal.api.enums.v1.EventType;
+    /** The history's updates, patches and local activities in order: `U`, `P:<patch>`, `<activity type>`. */
+    const steps = (name: string): string[] =>
+      (histories.find((h) => h.workflowId === name)?.history.events ?? []).flatMap((e) => {
+        if (e.eventType === EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED) return ['U'];
+        const m = e.markerRecordedEventAttributes;
+        if (e.eventType !== EVENT_TYPE_MARKER_RECORDED || !m) return [];
+        const key = m.markerName === 'core_patch' ? 'patch-data' : 'data';
+        const data = JSON.parse(Buffer.from(m.details?.[key]?.payloads?.[0]?.data ?? []).toString('utf8')) as Record<string, string>;
+        return [m.markerName === 'core_patch' ? `P:${data.id}` : (data.activity_type ?? data.activityType ?? '?')];
+      });
+    // informatie_opvragen plans the information term; informatie_aanleveren resumes the decision term (recompute).
+    expect(steps('kern-v2-korte-runs/informatie-aanleveren')).toEqual([
+      'P:kern-v2',
+      'P:korte-runs',
+      'planDeadline',
+      'projectKnelpunt',
+      'U',
+      'planDeadline',
+      'projectKnelpunt',
+      'U',
+      'recomputeDeadline',
+      'projectKnelpunt',
+    ]);
+    expect(steps('kern-v2-planning/informatie-aanleveren')).toEqual([
+      'P:kern-v2',
+      'P:korte-runs',
+      'planDeadline', // the intake: a system step brings no data
+      'projectKnelpunt',
+      'U',
+      'P:planning-uit-opdracht',
+      'projectKnelpunt',
+      'U',
+      'projectKnelpunt',
+    ]);
+    // Extensions and resumptions too (the deadline actions recompute on the command's calendar).
+    const actions = steps('kern-v2-planning/termijnacties-en-gelijktijdige-beslissingen');
+    expect(actions).toContain('P:planning-uit-opdracht');
+    expect(actions.slice(actions.indexOf('P:planning-uit-opdracht'))).not.toContain('recomputeDeadline');
   });
 
   it.each(loadHistories().map((h) => h.workflowId))('replays %s without nondeterminism', (workflowId) => {

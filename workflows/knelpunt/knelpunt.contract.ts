@@ -9,6 +9,7 @@ import type { DecisionName } from '../../libs/domain/src/knelpunt/decisions';
 import type { DeadlineState } from '../../libs/domain/src/termijnen/deadline-state';
 import type { TermUnit } from '../../libs/domain/src/werkdagen/termijn';
 import type { KnelpuntDetails } from '../../libs/domain/src/knelpunt/process-rules';
+import type { PlanningSnapshot } from '../../libs/domain/src/termijnen/planning';
 
 export const KNELPUNT_WORKFLOW_TYPE = 'knelpuntWorkflow';
 export const DEFAULT_TASK_QUEUE = 'knelpunten';
@@ -58,7 +59,16 @@ export interface KnelpuntState {
   appliedDecisionIds: string[];
 }
 
-export interface DecisionCommand {
+/**
+ * What every command may carry: the data to plan its deadlines with (policies and calendar, read by the API just before
+ * it sent the command). With it the workflow plans without a local activity (`patched('planning-uit-opdracht')`);
+ * without it, or when it is not well formed, through the planning activity as before.
+ */
+export interface CommandPlanning {
+  planning?: PlanningSnapshot;
+}
+
+export interface DecisionCommand extends CommandPlanning {
   /** Idempotency key of this decision (the API generates one per request unless given). */
   decisionId: string;
   decision: DecisionName;
@@ -66,7 +76,7 @@ export interface DecisionCommand {
   fields: Record<string, unknown>;
 }
 
-export interface VoortgangCommand {
+export interface VoortgangCommand extends CommandPlanning {
   voortgangId: string;
   actor: ActorRef;
   summary: string;
@@ -74,7 +84,7 @@ export interface VoortgangCommand {
 
 export type DeadlineAction = 'opschorten' | 'hervatten' | 'verlengen';
 
-export interface DeadlineCommand {
+export interface DeadlineCommand extends CommandPlanning {
   commandId: string;
   action: DeadlineAction;
   /** Deadline id, or its kind (the running deadline of that kind). */

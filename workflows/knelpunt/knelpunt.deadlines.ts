@@ -1,14 +1,17 @@
 /**
- * Deadlines of a draft: start (planned on the calendar and policy by a bounded local activity), end, suspend, resume
- * and extend. Only the draft changes; nothing here commits.
+ * Deadlines of a draft: start (planned on the calendar and policy), end, suspend, resume and extend. Only the draft
+ * changes; nothing here commits. Planning runs here, on the data the command brought (`draft.planning`), or else in a
+ * bounded local activity that reads the same data from the database.
  */
 import { proxyLocalActivities, uuid4 } from '@temporalio/workflow';
 import { DeadlineKind, DeadlineState } from '../../libs/domain/src/termijnen/deadline-state';
+import { computeDeadline } from '../../libs/domain/src/termijnen/plan-deadline';
+import { planFromPolicies, planRequestProblems } from '../../libs/domain/src/termijnen/planning';
 import type { DeadlineEnding } from '../../libs/domain/src/knelpunt/process-rules';
 import { toLocalDateAmsterdam } from '../../libs/domain/src/werkdagen/amsterdam-tijd';
 import { daysBetween } from '../../libs/domain/src/werkdagen/local-date';
 import type { Term } from '../../libs/domain/src/werkdagen/termijn';
-import type { KnelpuntActivities } from './knelpunt.activities-contract';
+import type { KnelpuntActivities, PlanDeadlineRequest } from './knelpunt.activities-contract';
 import type { ActorRef } from './knelpunt.contract';
 import { Draft, SYSTEEM } from './knelpunt.draft';
 
@@ -30,7 +33,7 @@ export async function startDeadline(
   extra: { fixedDueDate?: string; instrument?: string } = {},
 ): Promise<DeadlineState> {
   const s = draft.state;
-  const d = await local.planDeadline({
+  const req: PlanDeadlineRequest = {
     deadlineId: uuid4(),
     knelpuntId: s.knelpuntId,
     organisation: s.organisation,
@@ -38,10 +41,36 @@ export async function startDeadline(
     phase: s.status,
     now: draft.now(),
     ...extra,
-  });
+  };
+  const d = planHere(draft, req) ?? (await local.planDeadline(req));
   d.log.push({ at: draft.now(), type: 'gestart', actor: SYSTEEM, reason: d.explanation.join(' ') });
   s.deadlines.push(d);
   return d;
+}
+
+/**
+ * Plans on the command's data when it has them; null when not (no data, no policy that applies, a request the
+ * activity would refuse): then the activity plans, and refuses, exactly as before. The result crosses JSON like an
+ * activity's result, so both ways give the same state.
+ */
+function planHere(draft: Draft, req: PlanDeadlineRequest): DeadlineState | null {
+  if (!draft.planning || planRequestProblems(req).length > 0) return null;
+  return pure(() => planFromPolicies(req, draft.planning!.policies, draft.planning!.kalender));
+}
+
+/** Due date and alarms again (after opschorting or verlenging), on the command's calendar or by the activity. */
+async function recompute(draft: Draft, deadline: DeadlineState): Promise<DeadlineState> {
+  const here = draft.planning ? pure(() => computeDeadline(deadline, draft.planning!.kalender, draft.now())) : null;
+  return here ?? (await local.recomputeDeadline({ deadline, now: draft.now() }));
+}
+
+function pure(plan: () => DeadlineState | null): DeadlineState | null {
+  try {
+    const d = plan();
+    return d ? (JSON.parse(JSON.stringify(d)) as DeadlineState) : null;
+  } catch {
+    return null; // the activity gives the same failure its usual way
+  }
 }
 
 export function endDeadlines(draft: Draft, ending: DeadlineEnding | { kinds: 'all'; how: 'vervallen'; reason: string }): void {
@@ -65,19 +94,17 @@ export async function resume(draft: Draft, d: DeadlineState, actor: ActorRef, re
   const today = toLocalDateAmsterdam(new Date());
   const since = d.suspendedSince ? toLocalDateAmsterdam(new Date(d.suspendedSince)) : today;
   const days = Math.max(0, daysBetween(since, today));
-  const updated = await local.recomputeDeadline({
-    deadline: { ...d, suspendedDays: d.suspendedDays + days, suspendedSince: null, state: 'lopend' },
-    now: draft.now(),
-  });
+  const updated = await recompute(draft, { ...d, suspendedDays: d.suspendedDays + days, suspendedSince: null, state: 'lopend' });
   updated.log.push({ at: draft.now(), type: 'hervat', actor, reason, data: { opgeschorteDagen: days, nieuweDatum: updated.dueDate } });
   replaceDeadline(draft, updated);
   draft.record('termijn_hervat', actor, { deadlineId: d.id, kind: d.kind, reason, suspendedDays: days, dueDate: updated.dueDate });
 }
 
 export async function extend(draft: Draft, d: DeadlineState, extension: Term, actor: ActorRef, reason: string): Promise<void> {
-  const updated = await local.recomputeDeadline({
-    deadline: { ...d, extensions: [...d.extensions, extension], state: d.state === 'verlopen' ? 'lopend' : d.state },
-    now: draft.now(),
+  const updated = await recompute(draft, {
+    ...d,
+    extensions: [...d.extensions, extension],
+    state: d.state === 'verlopen' ? 'lopend' : d.state,
   });
   updated.log.push({ at: draft.now(), type: 'verlengd', actor, reason, data: { extension, nieuweDatum: updated.dueDate } });
   replaceDeadline(draft, updated);

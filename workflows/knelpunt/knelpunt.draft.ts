@@ -5,6 +5,7 @@
  */
 import { uuid4 } from '@temporalio/workflow';
 import type { Recipient } from '../../libs/domain/src/knelpunt/process-rules';
+import type { UsablePlanning } from '../../libs/domain/src/termijnen/planning';
 import type { ActorRef, KnelpuntState } from './knelpunt.contract';
 import type { NotificationIntent, TimelineEvent } from './knelpunt.activities-contract';
 
@@ -15,7 +16,13 @@ export class Draft {
   readonly timeline: TimelineEvent[] = [];
   readonly notifications: NotificationIntent[] = [];
 
-  constructor(committed: KnelpuntState) {
+  /**
+   * @param planning the command's data to plan deadlines with (policies, calendar); null: plan through the activity
+   */
+  constructor(
+    committed: KnelpuntState,
+    readonly planning: UsablePlanning | null = null,
+  ) {
     // The state is plain JSON (it crosses Temporal payloads as such): a deep copy by JSON is exact.
     this.state = JSON.parse(JSON.stringify(committed)) as KnelpuntState;
   }

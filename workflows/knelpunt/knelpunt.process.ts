@@ -5,7 +5,7 @@
  * command id. A transition that fails leaves the state as it was: an Update is refused with a retryable failure, a
  * system step (intake, alarms) is tried again later.
  */
-import { ActivityFailure, ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   CaseView,
   Refusal,
@@ -16,9 +16,11 @@ import {
   phaseRecipients,
 } from '../../libs/domain/src/knelpunt/process-rules';
 import { DeadlineState, nextAlarmAt, nextDueAt } from '../../libs/domain/src/termijnen/deadline-state';
+import { UsablePlanning, usablePlanning } from '../../libs/domain/src/termijnen/planning';
 import { toLocalDateAmsterdam } from '../../libs/domain/src/werkdagen/amsterdam-tijd';
 import { fireDueAlarms } from './knelpunt.alarms';
 import type {
+  CommandPlanning,
   DeadlineCommand,
   DecisionCommand,
   KnelpuntState,
@@ -33,6 +35,11 @@ import { applyDecision, enterPhase } from './knelpunt.phases';
 import { SA_DRIEHOEK, SA_ORGANISATIE, SA_STATUS, SA_VOLGENDE_TERMIJN } from './knelpunt.search-attributes';
 
 const MAX_REMEMBERED_COMMANDS = 100;
+/**
+ * A command plans its deadlines on the data it brought, without a local activity (one activation fewer per Update).
+ * Commands recorded before this patch planned through the activity; replaying them takes that way again.
+ */
+export const PLANNING_PATCH = 'planning-uit-opdracht';
 /** A failed system step (intake, alarms) is tried again after 2^n seconds, at most this long. */
 const MAX_SYSTEM_BACKOFF_MS = 5 * 60_000;
 
@@ -105,6 +112,7 @@ export class KnelpuntProcess {
 
   decide(cmd: DecisionCommand): Promise<TransitionResult> {
     return this.command(
+      cmd,
       cmd.decisionId,
       () => checkDecision(this.view(), cmd, this.today()),
       (draft) => applyDecision(draft, cmd),
@@ -113,6 +121,7 @@ export class KnelpuntProcess {
 
   voortgang(cmd: VoortgangCommand): Promise<TransitionResult> {
     return this.command(
+      cmd,
       cmd.voortgangId,
       () => checkVoortgang(this.view(), cmd),
       async (draft) => {
@@ -126,6 +135,7 @@ export class KnelpuntProcess {
 
   deadline(cmd: DeadlineCommand): Promise<TransitionResult> {
     return this.command(
+      cmd,
       cmd.commandId,
       () => checkDeadlineCommand(this.view(), cmd),
       async (draft) => {
@@ -137,14 +147,19 @@ export class KnelpuntProcess {
     );
   }
 
-  private command(id: string, check: () => Refusal | null, work: (draft: Draft) => Promise<void>): Promise<TransitionResult> {
+  private command(
+    cmd: CommandPlanning,
+    id: string,
+    check: () => Refusal | null,
+    work: (draft: Draft) => Promise<void>,
+  ): Promise<TransitionResult> {
     return this.exclusive(async () => {
       if (this.state.appliedDecisionIds.includes(id)) return this.result(); // a retry: answered, not applied twice
       if (this.state.status === 'ingediend') throw transientFailure('Het knelpunt wordt nog ingelezen; probeer het zo opnieuw.');
       const refusal = check(); // again: an earlier Update may have changed the status meanwhile
       if (refusal) throw refusalFailure(refusal);
       try {
-        await this.transition(work, id);
+        await this.transition(work, id, planningOf(cmd));
       } catch (err) {
         throw asUpdateFailure(err);
       }
@@ -198,8 +213,12 @@ export class KnelpuntProcess {
 
   // ---------- the transition ----------
 
-  private async transition(work: (draft: Draft) => Promise<void>, commandId?: string): Promise<void> {
-    const draft = new Draft(this.state);
+  private async transition(
+    work: (draft: Draft) => Promise<void>,
+    commandId?: string,
+    planning: UsablePlanning | null = null,
+  ): Promise<void> {
+    const draft = new Draft(this.state, planning);
     await work(draft);
     const s = draft.state;
     s.version = this.state.version + 1;
@@ -236,6 +255,13 @@ export class KnelpuntProcess {
 }
 
 const NOTHING_TO_DO = new Error('niets te doen');
+
+/** The command's planning data when it has usable ones and this run plans on them (the patch). */
+function planningOf(cmd: CommandPlanning): UsablePlanning | null {
+  if (cmd.planning === undefined) return null;
+  const usable = usablePlanning(cmd.planning);
+  return usable && patched(PLANNING_PATCH) ? usable : null;
+}
 
 /** A failed transition as an Update failure: refused input stays a 400, everything else is retryable (503). */
 function asUpdateFailure(err: unknown): ApplicationFailure {

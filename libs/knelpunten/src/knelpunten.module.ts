@@ -14,6 +14,7 @@ import { DriehoekQueueController, KnelpuntenController } from './knelpunten.cont
 import { ClusterDecisionsController } from './cluster-decisions.controller';
 import { DecideClusterUseCase } from './use-cases/decide-cluster/decide-cluster.use-case';
 import { AcuModule } from '@kp/acu/acu.module';
+import { TermijnenModule } from '@kp/termijnen/termijnen.module';
 import { MergeTargetPolicy } from './policies/merge-target.policy';
 import { AmendKnelpuntUseCase } from './use-cases/amend-knelpunt/amend-knelpunt.use-case';
 import { ReplaceVerwijzingenUseCase } from './use-cases/replace-verwijzingen/replace-verwijzingen.use-case';
@@ -28,7 +29,7 @@ import { RapportagePublicatieRepository } from './repositories/rapportage-public
 import { PubliceerVoortgangsrapportageUseCase } from './use-cases/publiceer-voortgangsrapportage/publiceer-voortgangsrapportage.use-case';
 
 @Module({
-  imports: [AcuModule, IdempotencyModule],
+  imports: [AcuModule, IdempotencyModule, TermijnenModule],
   controllers: [KnelpuntenController, DriehoekQueueController, ClusterDecisionsController, StatistiekenController, RapportagesController],
   providers: [
     DecideClusterUseCase,

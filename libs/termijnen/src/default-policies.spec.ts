@@ -1,6 +1,6 @@
 import { DEADLINE_KINDS, DEFAULT_EQUATED_DAYS, POLITIEKE_INSTRUMENTEN } from '@kp/domain';
 import { DEFAULT_POLICY_SEEDS, EQUATED_DAY_SEEDS } from '../../../migrations/1763900000000-lifecycle';
-import { resolveDeadlinePolicy } from './use-cases/plan-deadline/resolve-deadline-policy';
+import { resolveDeadlinePolicy } from '@kp/domain';
 
 const seeds = DEFAULT_POLICY_SEEDS.map((s) => ({ ...s, organisation: null, kind: s.kind as (typeof DEADLINE_KINDS)[number] }));
 

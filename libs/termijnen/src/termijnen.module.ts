@@ -10,6 +10,7 @@ import { ListGelijkgesteldeDagenUseCase } from './use-cases/list-gelijkgestelde-
 import { AddGelijkgesteldeDagUseCase } from './use-cases/add-gelijkgestelde-dag/add-gelijkgestelde-dag.use-case';
 import { ExplainTermijnUseCase } from './use-cases/explain-termijn/explain-termijn.use-case';
 import { TermijnActivities } from './activities/termijn.activities';
+import { PlanningSnapshotProvider } from './planning/planning-snapshot.provider';
 import { DeadlinePolicyController } from './controllers/deadline-policy.controller';
 import { GelijkgesteldeDagController } from './controllers/gelijkgestelde-dag.controller';
 import { WerkdagenController } from './controllers/werkdagen.controller';
@@ -32,7 +33,8 @@ import { WerkdagenController } from './controllers/werkdagen.controller';
     AddGelijkgesteldeDagUseCase,
     ExplainTermijnUseCase,
     TermijnActivities,
+    PlanningSnapshotProvider,
   ],
-  exports: [TermijnActivities, WerkdagenKalenderProvider],
+  exports: [TermijnActivities, WerkdagenKalenderProvider, PlanningSnapshotProvider],
 })
 export class TermijnenModule {}

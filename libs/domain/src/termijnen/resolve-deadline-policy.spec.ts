@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@kp/domain';
+import type { DeadlineKind } from './deadline-state';
 import { PolicyIdentity, resolveDeadlinePolicy } from './resolve-deadline-policy';
 
 type Row = PolicyIdentity & { name: string };

@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@kp/domain';
+import type { DeadlineKind } from './deadline-state';
 
 export interface PolicyIdentity {
   /** null = the default policy for every organisation */

@@ -33,6 +33,11 @@ export class WerkdagenKalender {
     this.equatedDays = Object.freeze(extraEquatedDays.map((eq) => ({ date: eq.date, name: eq.name })));
   }
 
+  /** The days equated to feestdagen that this calendar was built with. */
+  equated(): EquatedDay[] {
+    return this.equatedDays.map((eq) => ({ date: eq.date, name: eq.name }));
+  }
+
   /** The feestdagen (statutory and equated) of `year`, sorted by date. */
   feestdagen(year: number): Feestdag[] {
     const out: Feestdag[] = [];

@@ -11,9 +11,11 @@ import {
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { INVALID_DATA_FAILURE } from '@kp/temporal/activity-failure';
 import { TemporalClientService } from '@kp/temporal';
+import { PlanningSnapshotProvider } from '@kp/termijnen/planning/planning-snapshot.provider';
 import { DomainException, ErrorCode } from '@kp/shared/errors';
 import { knelpuntAfgesloten } from '../exceptions/knelpunt-afgesloten.exception';
 import {
+  CommandPlanning,
   DecisionCommand,
   DeadlineCommand,
   KNELPUNT_WORKFLOW_TYPE,
@@ -35,6 +37,12 @@ import {
   TRANSIENT_FAILURE,
 } from '../../../../workflows/knelpunt/knelpunt.failures';
 
+/** The knelpunt a command goes to: its id, and its organisation (whose deadline policies apply). */
+export interface CommandTarget {
+  id: string;
+  organisationCode: string;
+}
+
 /**
  * The only place that talks to Temporal about knelpunten. An Update fails with an ApplicationFailure whose type is
  * one of the workflow contract's failure types (knelpunt.failures.ts); they are mapped by type, exhaustively. Anything
@@ -44,7 +52,10 @@ import {
 export class KnelpuntWorkflowGateway {
   private readonly logger = new Logger(KnelpuntWorkflowGateway.name);
 
-  constructor(private readonly temporal: TemporalClientService) {}
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly planning: PlanningSnapshotProvider,
+  ) {}
 
   /** Starts the workflow; an already running one counts as started (idempotent). */
   async start(input: KnelpuntWorkflowInput): Promise<void> {
@@ -95,16 +106,30 @@ export class KnelpuntWorkflowGateway {
     }
   }
 
-  decide(knelpuntId: string, cmd: DecisionCommand): Promise<TransitionResult> {
-    return this.update(knelpuntId, cmd.decisionId, (h, updateId) => h.executeUpdate(decisionUpdate, { args: [cmd], updateId }));
+  decide(k: CommandTarget, cmd: DecisionCommand): Promise<TransitionResult> {
+    return this.update(k, cmd.decisionId, cmd, (h, updateId, args) => h.executeUpdate(decisionUpdate, { args: [args], updateId }));
   }
 
-  voortgang(knelpuntId: string, cmd: VoortgangCommand): Promise<TransitionResult> {
-    return this.update(knelpuntId, cmd.voortgangId, (h, updateId) => h.executeUpdate(voortgangUpdate, { args: [cmd], updateId }));
+  voortgang(k: CommandTarget, cmd: VoortgangCommand): Promise<TransitionResult> {
+    return this.update(k, cmd.voortgangId, cmd, (h, updateId, args) => h.executeUpdate(voortgangUpdate, { args: [args], updateId }));
   }
 
-  deadline(knelpuntId: string, cmd: DeadlineCommand): Promise<TransitionResult> {
-    return this.update(knelpuntId, cmd.commandId, (h, updateId) => h.executeUpdate(deadlineUpdate, { args: [cmd], updateId }));
+  deadline(k: CommandTarget, cmd: DeadlineCommand): Promise<TransitionResult> {
+    return this.update(k, cmd.commandId, cmd, (h, updateId, args) => h.executeUpdate(deadlineUpdate, { args: [args], updateId }));
+  }
+
+  /**
+   * The command with the data to plan its deadlines (the organisation's policies and the calendar), so the workflow
+   * plans them without a local activity. Unavailable data is no reason to refuse: the command goes without it and the
+   * workflow plans through its activity, as before.
+   */
+  private async withPlanning<C extends CommandPlanning>(organisation: string, cmd: C): Promise<C> {
+    try {
+      return { ...cmd, planning: await this.planning.snapshot(organisation) };
+    } catch (err) {
+      this.logger.warn(`Termijngegevens voor ${organisation} niet gelezen; de workflow plant zelf: ${(err as Error).message}`);
+      return cmd;
+    }
   }
 
   async state(knelpuntId: string): Promise<KnelpuntState | null> {
@@ -120,11 +145,15 @@ export class KnelpuntWorkflowGateway {
    * Sends an Update and waits at most UPDATE_TIMEOUT_MS for its answer; then 503 + Retry-After. The command id is the
    * Update id (Temporal's own deduplication), so the same command sent again joins the one still waiting.
    */
-  private async update(
-    knelpuntId: string,
+  private async update<C extends CommandPlanning>(
+    k: CommandTarget,
     commandId: string,
-    call: (h: WorkflowHandle, updateId: string) => Promise<TransitionResult>,
+    cmd: C,
+    send: (h: WorkflowHandle, updateId: string, args: C) => Promise<TransitionResult>,
   ): Promise<TransitionResult> {
+    const knelpuntId = k.id;
+    const args = await this.withPlanning(k.organisationCode, cmd);
+    const call = (h: WorkflowHandle, updateId: string): Promise<TransitionResult> => send(h, updateId, args);
     const handle = this.temporal.client.workflow.getHandle(knelpuntWorkflowId(knelpuntId));
     const updateId = commandId.length <= 160 ? commandId : createHash('sha256').update(commandId).digest('hex');
     // Temporal keeps the outcome of an Update id for the run: an earlier attempt that failed transiently would be

@@ -16,7 +16,7 @@ export class AddVoortgangUseCase {
   async execute(principal: Principal, id: string, summary: string, idempotencyKey?: string): Promise<KnelpuntDetailDto> {
     const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
     refuseWhenClosed(current.status);
-    await this.gateway.voortgang(id, {
+    await this.gateway.voortgang(current, {
       voortgangId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       actor: actorRef(principal),
       summary,

@@ -22,7 +22,7 @@ export class ChangeDeadlineUseCase {
     }
     const current = await this.get.load(principal, id); // scope: 404 / 403 before anything is sent
     refuseWhenClosed(current.status);
-    await this.gateway.deadline(id, {
+    await this.gateway.deadline(current, {
       commandId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       action: body.action,
       deadline: body.deadline,

@@ -64,7 +64,7 @@ export class DecideClusterUseCase {
     const items: ClusterDecisionResult['items'] = [];
     for (const k of members) {
       if (!k) continue;
-      const state = await this.gateway.decide(k.id, {
+      const state = await this.gateway.decide(k, {
         decisionId: `cluster:${clusterId}:${runId}:${k.id}`,
         decision: decision as DecisionName,
         actor: actorRef(principal),

@@ -38,7 +38,7 @@ export class DecideKnelpuntUseCase {
     refuseWhenClosed(current.status);
     if (decision === 'samenvoegen') await this.mergeTargets.check(principal, clean, { knelpuntIds: [id, current.id] });
     if (current.status === 'ingediend') await this.gateway.ensureStarted(current);
-    await this.gateway.decide(id, {
+    await this.gateway.decide(current, {
       decisionId: idempotencyKey ? `${principal.subject}:${idempotencyKey}` : randomUUID(),
       decision: decision as DecisionName,
       actor: actorRef(principal),

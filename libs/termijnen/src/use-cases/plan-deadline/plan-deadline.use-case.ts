@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DEADLINE_KINDS,
-  DeadlineKind,
-  DeadlinePolicySnapshot,
-  DeadlineState,
-  isLocalDate,
-  planDeadline,
-  Term,
-  toLocalDateAmsterdam,
-} from '@kp/domain';
-import { DomainException, InvalidParam } from '@kp/shared/errors';
+import { DeadlinePolicySnapshot, DeadlineState, planFromPolicies, planRequestProblems, PolicyCandidate } from '@kp/domain';
+import { DomainException } from '@kp/shared/errors';
 import type { PlanDeadlineRequest } from '../../../../../workflows/knelpunt/knelpunt.activities-contract';
 import { DeadlinePolicyRepository, DeadlinePolicyRecord } from '../../repositories/deadline-policy.repository';
 import { WerkdagenKalenderProvider } from '../../kalender/werkdagen-kalender.provider';
 import { DeadlinePolicyMissingException } from '../../exceptions/deadline-policy-missing.exception';
-import { resolveDeadlinePolicy } from './resolve-deadline-policy';
 
-/** Kinds that run to a fixed date (targetDate, meeting date) instead of a counted term. */
-export const FIXED_DATE_KINDS: readonly DeadlineKind[] = ['streefdatum', 'acu_behandeling'];
+export { FIXED_DATE_KINDS } from '@kp/domain';
 
 export function toPolicySnapshot(p: DeadlinePolicyRecord): DeadlinePolicySnapshot {
   return {
@@ -26,6 +15,18 @@ export function toPolicySnapshot(p: DeadlinePolicyRecord): DeadlinePolicySnapsho
     acuAfterOverdueWeeks: p.acuAfterOverdueWeeks,
     notifyProgrammadirectieWhenOverdue: p.notifyProgrammadirectie,
     reminderHour: p.reminderHour,
+  };
+}
+
+/** A policy row as planning (here and in the workflow's snapshot) takes it. */
+export function toPolicyCandidate(p: DeadlinePolicyRecord): PolicyCandidate {
+  return {
+    organisation: p.organisation,
+    kind: p.kind,
+    instrument: p.instrument,
+    termAmount: p.termAmount,
+    termUnit: p.termUnit,
+    policy: toPolicySnapshot(p),
   };
 }
 
@@ -42,47 +43,19 @@ export class PlanDeadlineUseCase {
   ) {}
 
   async execute(req: PlanDeadlineRequest): Promise<DeadlineState> {
-    validate(req);
-    const instrument = req.kind === 'politieke_reactie' ? (req.instrument ?? null) : null;
-    const candidates = await this.policies.candidates(req.kind, req.organisation);
-    const policy = resolveDeadlinePolicy(candidates, { organisation: req.organisation, kind: req.kind, instrument });
-    if (!policy) throw new DeadlinePolicyMissingException(req.kind, req.organisation, instrument);
-    const kalender = await this.kalenders.get();
-    const term: Term = { amount: policy.termAmount, unit: policy.termUnit };
-    return planDeadline(
-      {
-        id: req.deadlineId,
-        kind: req.kind,
-        phase: req.phase,
-        startedOn: req.startedOn ?? toLocalDateAmsterdam(new Date(req.now)),
-        term,
-        policy: toPolicySnapshot(policy),
-        now: req.now,
-        ...(req.fixedDueDate ? { fixedDueDate: req.fixedDueDate } : {}),
-      },
-      kalender,
-    );
+    if (!req || typeof req !== 'object') throw DomainException.validation([{ name: 'request', reason: 'ontbreekt' }]);
+    // Temporal payloads are untyped: the request checks itself.
+    const problems = planRequestProblems(req);
+    if (problems.length > 0) throw DomainException.validation(problems);
+    const candidates = (await this.policies.candidates(req.kind, req.organisation)).map(toPolicyCandidate);
+    const planned = planFromPolicies(req, candidates, await this.kalenders.get());
+    if (!planned) {
+      throw new DeadlinePolicyMissingException(
+        req.kind,
+        req.organisation,
+        req.kind === 'politieke_reactie' ? (req.instrument ?? null) : null,
+      );
+    }
+    return planned;
   }
-}
-
-/** Temporal payloads are untyped: the request checks itself. */
-function validate(req: PlanDeadlineRequest): void {
-  const problems: InvalidParam[] = [];
-  if (!req || typeof req !== 'object') throw DomainException.validation([{ name: 'request', reason: 'ontbreekt' }]);
-  if (typeof req.deadlineId !== 'string' || req.deadlineId === '') problems.push({ name: 'deadlineId', reason: 'is verplicht' });
-  if (typeof req.organisation !== 'string' || req.organisation === '') problems.push({ name: 'organisation', reason: 'is verplicht' });
-  if (!(DEADLINE_KINDS as readonly string[]).includes(req.kind)) {
-    problems.push({ name: 'kind', reason: `moet een van ${DEADLINE_KINDS.join(', ')} zijn` });
-  }
-  if (typeof req.now !== 'string' || Number.isNaN(Date.parse(req.now)))
-    problems.push({ name: 'now', reason: 'moet een ISO-tijdstip zijn' });
-  if (req.startedOn !== undefined && !isLocalDate(req.startedOn))
-    problems.push({ name: 'startedOn', reason: 'moet een datum zijn (JJJJ-MM-DD)' });
-  if (req.fixedDueDate !== undefined && !isLocalDate(req.fixedDueDate)) {
-    problems.push({ name: 'fixedDueDate', reason: 'moet een datum zijn (JJJJ-MM-DD)' });
-  }
-  if (FIXED_DATE_KINDS.includes(req.kind) && req.fixedDueDate === undefined) {
-    problems.push({ name: 'fixedDueDate', reason: `is verplicht voor een termijn van soort '${req.kind}'` });
-  }
-  if (problems.length > 0) throw DomainException.validation(problems);
 }
