@@ -46,6 +46,7 @@ import { startBenchInfra, startBenchSystem, type BenchInfra, type BenchSystem } 
 import { insertVolume } from './bench/volume';
 import { buildReadCases, runReads } from './bench/reads';
 import { runDecisions } from './bench/decisions';
+import { startDirectDecisions } from './bench/direct-decisions';
 import { explainMainQueries, type PlanReport } from './bench/explain';
 import { runStalls } from './bench/stalls';
 import { loadLabelledSet, measureClusterSuggesties, readLabelledSet } from './bench/cluster-suggesties';
@@ -188,12 +189,16 @@ export const GOALS: readonly Goal[] = [
         const paired = d.pairedUpdates;
         const u50 = paired?.p50 ?? m?.raw?.updates.latency.p50 ?? NaN;
         const h50 = m?.healthIdle?.p50 ?? NaN;
+        const w = d.direct;
         return [
           `U_raw in turns with the decisions: p50 ${f(paired?.p50)}, p95 ${f(paired?.p95)} ms (${paired?.count ?? 0} Updates); ` +
             `U_raw of the raw phase: p50 ${f(m?.raw?.updates.latency.p50)}, p95 ${f(uRawP95(m))} ms`,
           `distribution: p50 ${f(d.latency.p50)}, p95 ${f(d.latency.p95)}, p99 ${f(d.latency.p99)}, max ${f(d.latency.max)} ms ` +
             `(informatie_opvragen p50 ${f(d.opvragen.p50)}, informatie_aanleveren p50 ${f(d.aanleveren.p50)})`,
           `HTTP + auth-less route + SELECT 1 (GET /health) p50 ${f(h50)} ms`,
+          `the same decisions straight to the workflow as the API's Update (no HTTP, no API work), on other knelpunten in turns: ` +
+            `p50 ${f(w?.p50)}, p95 ${f(w?.p95)} ms (${w?.count ?? 0}), ×${f(w && paired?.p95 ? w.p95 / paired.p95 : NaN)} U_raw p95: ` +
+            `the engine and the workflow; the API adds ≈ ${f(w ? d.latency.p50 - w.p50 : NaN)} ms at p50`,
           `so at p50: engine Update ≈ ${f(u50)} ms, HTTP/Nest ≈ ${f(h50)} ms, the rest ≈ ${f(d.latency.p50 - u50 - h50)} ms is the product's ` +
             "work inside and around the Update (authorisation and load of the knelpunt, the workflow's activities: deadline, " +
             'notification, projection, and the read-back for the response)',
@@ -765,7 +770,8 @@ async function enginePhases(system: BenchSystem, m: ModeResults, opts: Options, 
 
   if (on('decisions') || on('load'))
     await step('decision set-up', async () => {
-      const need = (on('decisions') ? p.decisionKnelpunten : 0) + (on('load') ? p.loadDecisionKnelpunten : 0);
+      // The decisions phase takes twice its set: half over HTTP, half straight to the workflow (goal 3's breakdown).
+      const need = (on('decisions') ? 2 * p.decisionKnelpunten : 0) + (on('load') ? p.loadDecisionKnelpunten : 0);
       const have = await ensureDecisionKnelpunten(http, system.sql, indienerUwv, { organisation: 'UWV', count: need, timeoutMs: 60_000 });
       if (have < need) log(`[${mode}] only ${have} of ${need} UWV knelpunten bij_driehoek for the decision phases`);
     });
@@ -777,6 +783,7 @@ async function enginePhases(system: BenchSystem, m: ModeResults, opts: Options, 
           'each after a bare Update of the engine (U_raw in turns)',
       );
       const probe = await startUpdateProbe(system.temporalAddress, system.config.TEMPORAL_NAMESPACE, `bench-paired-${mode}-${Date.now()}`);
+      const direct = await startDirectDecisions(system.temporalAddress, system.config.TEMPORAL_NAMESPACE, system.sql, 'UWV');
       try {
         m.decisions = await runDecisions(
           http,
@@ -789,10 +796,14 @@ async function enginePhases(system: BenchSystem, m: ModeResults, opts: Options, 
             stopAt: Date.now() + p.decisionBudgetMs,
           },
           () => probe.bump(),
+          direct.decide,
         );
       } finally {
         await probe.close();
+        await direct.close();
       }
+      if (m.decisions.direct?.errors)
+        log(`[${mode}] decisions straight to the workflow: ${m.decisions.direct.errors} failed (${direct.lastError()})`);
       m.failedRequests += m.decisions.latency.errors;
       const pu = m.decisions.pairedUpdates;
       log(

@@ -6,6 +6,7 @@
  * same engine at the same moment, so that their ratio does not depend on when each was measured.
  */
 import type { Pool } from 'pg';
+import type { DirectDecision } from './direct-decisions';
 import { BenchHttp, Recorder } from './http';
 import { summarize, type LatencySummary } from './stats';
 
@@ -17,6 +18,8 @@ export interface DecisionsResult {
   aanleveren: LatencySummary;
   /** U_raw measured in turns with the decisions (when `beside` was given). */
   pairedUpdates?: LatencySummary;
+  /** The same decisions sent straight to the workflow as an Update, in turns, on other knelpunten (when `direct` was given). */
+  direct?: LatencySummary;
   failures: string[];
 }
 
@@ -26,14 +29,21 @@ export async function runDecisions(
   tokens: { driehoek: string; indiener: string },
   opts: { organisation: string; knelpunten: number; roundTrips: number; stopAt: number },
   beside?: () => Promise<number | null>,
+  direct?: DirectDecision,
 ): Promise<DecisionsResult> {
   const { rows } = await sql.query<{ id: string }>(
     `SELECT k.id FROM knelpunten k JOIN workflow_starts w ON w.knelpunt_id = k.id
       WHERE k.organisation_code = $1 AND k.status = 'bij_driehoek' AND w.started_at IS NOT NULL
       ORDER BY k.created_at LIMIT $2`,
-    [opts.organisation, opts.knelpunten],
+    [opts.organisation, direct ? 2 * opts.knelpunten : opts.knelpunten],
   );
-  const ids = rows.map((r) => r.id);
+  // With `direct`: the first half over HTTP, the second half straight to the workflow.
+  const found = rows.map((r) => r.id);
+  const half = direct ? Math.ceil(found.length / 2) : found.length;
+  const ids = found.slice(0, half);
+  const directIds = found.slice(half);
+  const directMs: number[] = [];
+  let directErrors = 0;
   const all = new Recorder('decisions');
   const opvragen = new Recorder('informatie_opvragen');
   const aanleveren = new Recorder('informatie_aanleveren');
@@ -65,6 +75,11 @@ export async function runDecisions(
       const status = (res.body as { status?: string }).status;
       if (status !== expected) all.fail(`${id}: response shows status ${String(status)}, expected ${expected}`);
     }
+    if (direct && directIds.length > 0) {
+      const ms = await direct(directIds[i % directIds.length] as string, Math.floor(i / directIds.length) % 2 === 0, i);
+      if (ms === null) directErrors += 1;
+      else directMs.push(ms);
+    }
   }
   return {
     knelpunten: ids.length,
@@ -73,6 +88,7 @@ export async function runDecisions(
     opvragen: opvragen.summary(),
     aanleveren: aanleveren.summary(),
     ...(beside ? { pairedUpdates: summarize(paired, pairedErrors) } : {}),
+    ...(direct ? { direct: summarize(directMs, directErrors) } : {}),
     failures: all.failures.slice(0, 5),
   };
 }
