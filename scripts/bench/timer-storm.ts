@@ -173,63 +173,78 @@ export async function runTimerStorm(ctx: PhaseContext, options: Partial<TimerSto
   const before = ((listed.body as { items?: PolicyDto[] }).items ?? []).filter(
     (p) => p.organisation === null || (OPEN_ORGANISATIONS as readonly string[]).includes(p.organisation),
   );
-  const storm = (p: PolicyDto): Record<string, unknown> => ({
-    ...(p.organisation ? { organisation: p.organisation } : {}),
-    kind: 'driehoek_besluit',
-    // The shortest term the API takes; the one reminder is a working day before the due date: today, on a working day.
-    term: { amount: 1, unit: 'werkdagen' },
-    reminderWerkdagen: [1],
-    overdueRepeatDays: null,
-    acuAfterOverdueWeeks: null,
-    notifyProgrammadirectieWhenOverdue: false,
-    reminderHour,
-  });
-  const restore = (p: PolicyDto): Record<string, unknown> => ({
-    ...(p.organisation ? { organisation: p.organisation } : {}),
-    kind: p.kind,
-    term: p.term,
-    reminderWerkdagen: p.reminderWerkdagen,
-    overdueRepeatDays: p.overdueRepeatDays,
-    acuAfterOverdueWeeks: p.acuAfterOverdueWeeks,
-    notifyProgrammadirectieWhenOverdue: p.notifyProgrammadirectieWhenOverdue,
-    reminderHour: p.reminderHour,
-  });
-  const put = async (body: Record<string, unknown>): Promise<void> => {
-    // BenchHttp types GET and POST only; fetch sends any method.
-    const res = await ctx.http.request('PUT' as 'POST', '/deadline-policies', { token: pd, body });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`PUT /deadline-policies: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-  };
   if (!before.some((p) => p.organisation === null)) {
     return emptyResult(opts, 'no default driehoek_besluit policy to replace');
   }
+
+  const policies = stormPolicies(ctx, pd, before, reminderHour);
 
   // Sized before the intake, so that the storm's workflows are in the cache when their reminders fire.
   const workerBefore = { ...ctx.system.workerEnv };
   const resize = workerBefore.WORKER_MAX_CACHED_WORKFLOWS === undefined;
   if (resize) await ctx.system.restartWorker({ ...workerBefore, ...opts.stormWorkerEnv });
   try {
-    return await stormWith(ctx, opts, due, before, put, storm, restore);
+    return await stormWith(ctx, opts, due, policies);
   } finally {
     if (resize)
       await ctx.system.restartWorker(workerBefore).catch((err: unknown) => ctx.log(`timer storm: worker not restored: ${String(err)}`));
   }
 }
 
-async function stormWith(
-  ctx: PhaseContext,
-  opts: TimerStormOptions,
-  due: Date,
-  before: PolicyDto[],
-  put: (body: Record<string, unknown>) => Promise<void>,
-  storm: (p: PolicyDto) => Record<string, unknown>,
-  restore: (p: PolicyDto) => Record<string, unknown>,
-): Promise<TimerStormResult> {
+/** The driehoek_besluit policies in force, replaced for the storm's intake and put back after it. */
+interface StormPolicies {
+  apply(): Promise<void>;
+  restore(): Promise<void>;
+}
+
+function stormPolicies(ctx: PhaseContext, token: string, before: PolicyDto[], reminderHour: number): StormPolicies {
+  const put = async (body: Record<string, unknown>): Promise<void> => {
+    // BenchHttp types GET and POST only; fetch sends any method.
+    const res = await ctx.http.request('PUT' as 'POST', '/deadline-policies', { token, body });
+    if (res.status !== 200 && res.status !== 201) throw new Error(`PUT /deadline-policies: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const scope = (p: PolicyDto): Record<string, unknown> => (p.organisation ? { organisation: p.organisation } : {});
+  return {
+    async apply() {
+      for (const p of before) {
+        await put({
+          ...scope(p),
+          kind: 'driehoek_besluit',
+          // The shortest term the API takes; the one reminder is a working day before the due date: today, on a working day.
+          term: { amount: 1, unit: 'werkdagen' },
+          reminderWerkdagen: [1],
+          overdueRepeatDays: null,
+          acuAfterOverdueWeeks: null,
+          notifyProgrammadirectieWhenOverdue: false,
+          reminderHour,
+        });
+      }
+    },
+    async restore() {
+      for (const p of before) {
+        const restored = {
+          ...scope(p),
+          kind: p.kind,
+          term: p.term,
+          reminderWerkdagen: p.reminderWerkdagen,
+          overdueRepeatDays: p.overdueRepeatDays,
+          acuAfterOverdueWeeks: p.acuAfterOverdueWeeks,
+          notifyProgrammadirectieWhenOverdue: p.notifyProgrammadirectieWhenOverdue,
+          reminderHour: p.reminderHour,
+        };
+        await put(restored).catch((err: unknown) => ctx.log(`timer storm: policy not restored: ${String(err)}`));
+      }
+    },
+  };
+}
+
+async function stormWith(ctx: PhaseContext, opts: TimerStormOptions, due: Date, policies: StormPolicies): Promise<TimerStormResult> {
   let intake: OpenIntakeResult;
   try {
-    for (const p of before) await put(storm(p));
+    await policies.apply();
     intake = await submitOpenKnelpunten(ctx, { count: opts.knelpunten, tag: 'storm', concurrency: 2, stopAt: due.getTime() - 5_000 });
   } finally {
-    for (const p of before) await put(restore(p)).catch((err: unknown) => ctx.log(`timer storm: policy not restored: ${String(err)}`));
+    await policies.restore();
   }
   const { ids, ...intakeSummary } = intake;
 
