@@ -1,5 +1,6 @@
 /** The activities the knelpunt workflow calls (implemented in the libs; types only here). */
-import type { DeadlineKind, DeadlineState } from '../../libs/domain/src/termijnen/deadline-state';
+import type { DeadlineState } from '../../libs/domain/src/termijnen/deadline-state';
+import type { PlanRequest } from '../../libs/domain/src/termijnen/planning';
 import type { Recipient } from '../../libs/domain/src/knelpunt/process-rules';
 import type { ActorRef, KnelpuntState } from './knelpunt.contract';
 
@@ -45,17 +46,9 @@ export interface ProjectionInput {
   notifications?: NotificationIntent[];
 }
 
-export interface PlanDeadlineRequest {
-  deadlineId: string;
+/** A deadline to plan, of one knelpunt. */
+export interface PlanDeadlineRequest extends PlanRequest {
   knelpuntId: string;
-  organisation: string;
-  kind: DeadlineKind;
-  phase: string;
-  /** the event date (Europe/Amsterdam local date of `now` unless given) */
-  startedOn?: string;
-  now: string;
-  fixedDueDate?: string;
-  instrument?: string;
 }
 
 export interface AcuPlacement {
