@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanningSnapshot } from '@kp/domain';
-import { DeadlinePolicyRepository } from '../repositories/deadline-policy.repository';
+import { DeadlinePolicyRepository, toPolicyCandidate } from '../repositories/deadline-policy.repository';
 import { WerkdagenKalenderProvider } from '../kalender/werkdagen-kalender.provider';
-import { toPolicyCandidate } from '../use-cases/plan-deadline/plan-deadline.use-case';
 
 /**
  * What a knelpunt's workflow needs to plan the deadlines of one command itself: the organisation's policies (and the

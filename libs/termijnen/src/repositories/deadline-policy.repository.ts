@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DeadlineKind, TermUnit } from '@kp/domain';
+import type { DeadlineKind, DeadlinePolicySnapshot, PolicyCandidate, TermUnit } from '@kp/domain';
 import type { ActorSnapshot } from '../entities/deadline-policy.entity';
 
 /** A policy row as the use cases see it. */
@@ -57,6 +57,29 @@ function toRecord(r: Row): DeadlinePolicyRecord {
     reminderHour: r.reminder_hour,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+  };
+}
+
+/** What a planned deadline keeps of its policy (its reminders and what follows when it is overdue). */
+export function toPolicySnapshot(p: DeadlinePolicyRecord): DeadlinePolicySnapshot {
+  return {
+    reminderWerkdagen: [...p.reminderWerkdagen],
+    overdueRepeatDays: p.overdueRepeatDays,
+    acuAfterOverdueWeeks: p.acuAfterOverdueWeeks,
+    notifyProgrammadirectieWhenOverdue: p.notifyProgrammadirectie,
+    reminderHour: p.reminderHour,
+  };
+}
+
+/** A policy row as planning takes it: the planning activity, and the data a command brings (PlanningSnapshotProvider). */
+export function toPolicyCandidate(p: DeadlinePolicyRecord): PolicyCandidate {
+  return {
+    organisation: p.organisation,
+    kind: p.kind,
+    instrument: p.instrument,
+    termAmount: p.termAmount,
+    termUnit: p.termUnit,
+    policy: toPolicySnapshot(p),
   };
 }
 

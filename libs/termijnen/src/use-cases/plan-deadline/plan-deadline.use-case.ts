@@ -1,34 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DeadlinePolicySnapshot, DeadlineState, planFromPolicies, planRequestProblems, PolicyCandidate } from '@kp/domain';
+import { DeadlineState, planFromPolicies, planRequestProblems } from '@kp/domain';
 import { DomainException } from '@kp/shared/errors';
 import type { PlanDeadlineRequest } from '../../../../../workflows/knelpunt/knelpunt.activities-contract';
-import { DeadlinePolicyRepository, DeadlinePolicyRecord } from '../../repositories/deadline-policy.repository';
+import { DeadlinePolicyRepository, toPolicyCandidate } from '../../repositories/deadline-policy.repository';
 import { WerkdagenKalenderProvider } from '../../kalender/werkdagen-kalender.provider';
 import { DeadlinePolicyMissingException } from '../../exceptions/deadline-policy-missing.exception';
-
-export { FIXED_DATE_KINDS } from '@kp/domain';
-
-export function toPolicySnapshot(p: DeadlinePolicyRecord): DeadlinePolicySnapshot {
-  return {
-    reminderWerkdagen: [...p.reminderWerkdagen],
-    overdueRepeatDays: p.overdueRepeatDays,
-    acuAfterOverdueWeeks: p.acuAfterOverdueWeeks,
-    notifyProgrammadirectieWhenOverdue: p.notifyProgrammadirectie,
-    reminderHour: p.reminderHour,
-  };
-}
-
-/** A policy row as planning (here and in the workflow's snapshot) takes it. */
-export function toPolicyCandidate(p: DeadlinePolicyRecord): PolicyCandidate {
-  return {
-    organisation: p.organisation,
-    kind: p.kind,
-    instrument: p.instrument,
-    termAmount: p.termAmount,
-    termUnit: p.termUnit,
-    policy: toPolicySnapshot(p),
-  };
-}
 
 /**
  * Plans a new deadline: the applicable policy (organisation over default; per instrument for politieke_reactie),

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { FIXED_DATE_KINDS } from '@kp/domain';
 import { DomainException, InvalidParam } from '@kp/shared/errors';
 import { Principal, toActor } from '@kp/toegang/principal';
 import { DeadlinePolicyRepository } from '../../repositories/deadline-policy.repository';
 import type { UpsertDeadlinePolicyDto } from '../../dtos/upsert-deadline-policy.dto';
 import type { DeadlinePolicyDto } from '../../dtos/deadline-policy.dto';
 import { toDeadlinePolicyDto } from '../list-deadline-policies/list-deadline-policies.use-case';
-import { FIXED_DATE_KINDS } from '../plan-deadline/plan-deadline.use-case';
 
 export const DEFAULT_REMINDER_HOUR = 9;
 
